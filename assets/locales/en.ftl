@@ -1,0 +1,149 @@
+# Service Camp · UI strings (English)
+# Trainers may edit this file without recompiling; restart the app to see changes.
+# Format: Fluent (https://projectfluent.org): one "key = text" per line, { $name } is an argument.
+
+app-title = Service Camp
+language-name = English
+switch-language = Switch interface language
+theme-dark = 🌙 Dark
+theme-light = ☀ Light
+hint-keys = PgDn/→ next · PgUp/← back · B blank screen · F11 fullscreen · L language · F1 shortcuts
+
+screen-home = Home
+screen-agenda = Agenda
+screen-teams = Teams
+screen-presentations = Present & vote
+screen-library = Scenarios
+screen-round = Role-play
+screen-round-result = Round result
+screen-leaderboard = Leaderboard
+screen-practice = Practice
+screen-debrief = 5-3-1 debrief
+screen-settings = Settings
+
+problems-title = Some content files have problems; built-in versions are used and everything else works:
+problems-more = …and { $count } more
+
+help-title = Shortcuts (clicker friendly)
+help-next = Next screen
+help-prev = Previous screen
+help-blank = Blank screen / back
+help-fullscreen = Fullscreen on / off
+help-language = Switch 中文 / English
+help-home = Back to home
+help-help = Show / hide this help
+help-close = Close dialogs
+
+quit-title = Quit Service Camp?
+quit-body = This session has teams and points. Make sure its data is saved before you quit.
+quit-confirm = Quit
+quit-cancel = Keep training
+
+teams-count = { $count ->
+    [one] 1 team
+   *[other] { $count } teams
+}
+points = { $points ->
+    [one] 1 point
+   *[other] { $points } points
+}
+
+home-welcome = Welcome to Service Camp
+home-tagline = Emotion first, the problem second, a satisfying result third
+home-start = ▶ Start today's camp
+home-session = Current session: { $name }
+home-no-session = No session yet — start by forming teams
+home-models = Models we practise today
+home-model-7a = 7A complaint handling
+home-model-six = Six steps for complaints
+home-model-eoac = EOAC over-scope requests
+home-model-disc = DISC customer types
+
+agenda-subtitle = Today's plan — step through it with the clicker
+agenda-minutes = { $minutes } min
+agenda-agreement = Classroom agreement
+agenda-agreement-detail = Phones silent · stay seated · on time · join in · respect the speaker · joy brings success
+agenda-team-building = Team building
+agenda-team-building-detail = 10 minutes to design name, logo, slogan and song and pick a captain; 1 minute per team to present; everyone votes
+agenda-sharing = Ten-minute experience sharing
+agenda-sharing-detail = Share a recent experience as a customer: what was good, what was bad, would you go back?
+agenda-roleplay = Role-play rounds
+agenda-roleplay-detail = Teams take turns with scenario cards, scored live on 7A, the six steps and EOAC
+agenda-debrief = 5-3-1 debrief
+agenda-debrief-detail = 5 takeaways, 3 tools, 1 action plan to start now
+agenda-open = Open
+
+teams-subtitle = Name · logo · slogan · song · captain
+teams-captain = Captain: { $name }
+teams-song = Song: { $song }
+teams-members = Members: { $names }
+teams-empty = No teams yet.
+
+present-subtitle = One minute per team; in the last minute everyone votes for the best team
+present-now = Presenting now
+present-up-next = Up next
+present-start = ▶ Start
+present-pause = ⏸ Pause
+present-reset = ↺ Reset
+present-add-minute = +1 minute
+
+library-subtitle = Pick scenarios by customer type: each type is won a different way
+library-wins = Win with
+disc-d-name = D Dominance
+disc-d-traits = Self-centred, says it once, wants control
+disc-d-win = Speed: a concrete solution, now
+disc-i-name = I Influence
+disc-i-traits = Talks non-stop, vivid and exaggerated, emotional ups and downs
+disc-i-win = Relationship: warmth, recognition, rapport
+disc-s-name = S Steadiness
+disc-s-traits = Slow to react, mild and tolerant, asks again and again
+disc-s-win = Reassurance: patient explanation, promised follow-up
+disc-c-name = C Conscientiousness
+disc-c-traits = Interrogates details, careful words, wants facts and evidence
+disc-c-win = Professionalism: the clause, the reason, the exact figure
+
+round-subtitle = Demo scenario: a D customer whose parcel is lost
+round-mood = Customer mood
+round-checklist = 7A checklist
+round-time-left = Time left
+step-7a-accept = Accept
+step-7a-apologize = Apologize
+step-7a-acknowledge = Acknowledge
+step-7a-analyze = Analyze
+step-7a-alternatives = Alternatives
+step-7a-agreement = Agreement
+step-7a-assurance = Assurance
+phase-emotion = Emotion
+phase-problem = Problem
+phase-result = Result
+
+result-subtitle = Lightning · round 1 · lost parcel
+result-total = Total
+result-model-7a = 7A complaint handling
+result-model-six = Six steps
+result-model-disc = DISC fit
+result-penalties = Taboo phrases and red lines
+
+leaderboard-subtitle = Points = the sum of every entry in the ledger
+leaderboard-rank = No. { $rank }
+
+practice-subtitle = One learner, one simulated customer, feedback on the same models
+practice-how = Pick a scenario → read the rep brief → the customer speaks first → choose or type each reply → review the debrief
+practice-choose-disc = Which customer do you want to practise?
+
+debrief-subtitle = 5 takeaways · 3 tools · 1 action plan
+debrief-takeaways = 5 takeaways that stayed with us
+debrief-tools = 3 tools we will apply
+debrief-action = 1 action plan to start now
+debrief-empty = (to be filled in)
+
+settings-subtitle = These preferences are kept on this computer for next time
+settings-language = Interface language
+settings-theme = Theme
+settings-theme-light = Light (bright rooms)
+settings-theme-dark = Dark (dimmed projector rooms)
+settings-motion = Reduce motion (no transitions, no confetti)
+settings-sound = Sound cues (countdown alerts)
+settings-fullscreen = Fullscreen on / off (F11)
+settings-quit = Quit the app
+settings-about = Font: Noto Sans CJK SC, SIL Open Font License 1.1 (see assets/fonts/OFL.txt)

@@ -1,0 +1,106 @@
+//! Assembles the app: Bevy with only the plugins the camp needs, then one plugin per feature.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bevy::prelude::*;
+use bevy::window::{ExitCondition, WindowMode, WindowResolution};
+use bevy::winit::WinitSettings;
+use bevy_egui::EguiPlugin;
+
+use crate::i18n::Locales;
+use crate::lang::Lang;
+use crate::redraw::{IDLE_WAIT, Reactive};
+use crate::settings::{Settings, SettingsFile};
+use crate::tour::TourOptions;
+use crate::workshop::{ContentProblems, CurrentSession, LoadedLocales, open_session};
+use crate::{navigation, redraw, room_clock, screens, settings, ui, window};
+
+/// What the command line asked for.
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    pub lang: Option<Lang>,
+    pub session: Option<PathBuf>,
+    pub fullscreen: bool,
+    /// Run the screenshot tour instead of waiting for a trainer.
+    pub tour: Option<TourOptions>,
+}
+
+/// The features every build shares, windowed or headless: state, settings,
+/// navigation, screens. Tests add these to `MinimalPlugins`.
+pub fn core_plugins(app: &mut App) {
+    app.add_plugins((settings::plugin, navigation::plugin, screens::plugin, redraw::plugin, room_clock::plugin));
+}
+
+/// Builds the windowed app.
+pub fn build(options: AppOptions) -> App {
+    let mut problems = Vec::new();
+    let settings_file = if options.tour.is_some() { SettingsFile(None) } else { SettingsFile::in_config_dir() };
+    let mut settings = settings_file.0.as_deref().map_or_else(Settings::default, |path| {
+        Settings::load(path).unwrap_or_else(|e| {
+            problems.push(e);
+            Settings::default()
+        })
+    });
+    if let Some(lang) = options.lang {
+        settings.lang = lang;
+    }
+    let locales = Locales::load(&crate::paths::assets_dir().join("locales"));
+    problems.extend(locales.errors.iter().cloned());
+    let session =
+        options.session.clone().map_or_else(CurrentSession::default, |path| open_session(path, &mut problems));
+
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "服务训练营 · Service Camp".into(),
+                    resolution: WindowResolution::new(1920, 1080),
+                    mode: if options.fullscreen {
+                        WindowMode::BorderlessFullscreen(bevy::window::MonitorSelection::Current)
+                    } else {
+                        WindowMode::Windowed
+                    },
+                    ..default()
+                }),
+                exit_condition: ExitCondition::OnPrimaryClosed,
+                // Closing is ours to decide: the room's work may need a confirmation.
+                close_when_requested: false,
+                ..default()
+            })
+            .set(AssetPlugin { file_path: crate::paths::assets_dir().to_string_lossy().into_owned(), ..default() }),
+    )
+    .add_plugins(EguiPlugin::default())
+    .insert_resource(settings)
+    .insert_resource(settings_file)
+    .insert_resource(LoadedLocales(locales))
+    .insert_resource(ContentProblems(problems))
+    .insert_resource(session)
+    .add_plugins((core_plugins, ui::plugin, window::plugin))
+    .add_systems(Startup, spawn_camera);
+
+    match options.tour {
+        Some(tour) => {
+            app.insert_resource(WinitSettings::continuous()).add_plugins(crate::tour::plugin(tour));
+        }
+        None => {
+            app.insert_resource(WinitSettings::desktop_app()).insert_resource(Reactive);
+            let mut winit = app.world_mut().resource_mut::<WinitSettings>();
+            winit.focused_mode = bevy::winit::UpdateMode::reactive_low_power(IDLE_WAIT);
+            winit.unfocused_mode = bevy::winit::UpdateMode::reactive_low_power(IDLE_WAIT);
+        }
+    }
+    app
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn((Name::new("UI camera"), Camera2d));
+}
+
+pub fn run(options: AppOptions) -> ExitCode {
+    match build(options).run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}

@@ -1,0 +1,71 @@
+//! The command line: `service-camp` opens the app; subcommands run tools.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::{self, AppOptions};
+use crate::lang::Lang;
+use crate::tour::TourOptions;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "service-camp",
+    version,
+    about = "Service Camp (服务训练营): customer-service training camps on a projector"
+)]
+pub struct Cli {
+    /// Interface language (default: the last one used, else Chinese).
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+    /// Open or create this session file.
+    #[arg(long, value_name = "PATH")]
+    pub session: Option<PathBuf>,
+    /// Start in fullscreen (F11 toggles).
+    #[arg(long)]
+    pub fullscreen: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Walk every screen with demo data and save one PNG per screen.
+    Tour {
+        /// Folder for the screenshots (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.map(Lang::from);
+    match cli.command {
+        None => app::run(AppOptions { lang, session: cli.session, fullscreen: cli.fullscreen, tour: None }),
+        Some(Command::Tour { out }) => {
+            if let Err(e) = std::fs::create_dir_all(&out) {
+                eprintln!("{}: cannot create folder: {e}", out.display());
+                return ExitCode::from(2);
+            }
+            let langs = lang.map_or_else(|| Lang::ALL.to_vec(), |l| vec![l]);
+            app::run(AppOptions { lang, session: None, fullscreen: false, tour: Some(TourOptions { out, langs }) })
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! DISC customer personality types (seed 001, mapped to the standard letters).
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::{Bilingual, Lang};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Disc {
+    /// Dominance: says it once, wants control; won with speed (赢在速度).
+    D,
+    /// Influence: talks non-stop, emotional; won with relationship (赢在关系).
+    I,
+    /// Steadiness: slow, asks again and again; won with reassurance (赢在安心).
+    S,
+    /// Conscientiousness: interrogates details; won with professionalism (赢在专业).
+    C,
+}
+
+impl Disc {
+    pub const ALL: [Disc; 4] = [Disc::D, Disc::I, Disc::S, Disc::C];
+
+    pub fn letter(self) -> char {
+        match self {
+            Disc::D => 'D',
+            Disc::I => 'I',
+            Disc::S => 'S',
+            Disc::C => 'C',
+        }
+    }
+
+    pub fn from_letter(c: char) -> Option<Disc> {
+        Disc::ALL.into_iter().find(|d| d.letter() == c.to_ascii_uppercase())
+    }
+
+    /// The type's name and what wins this customer, for cards and reports.
+    pub fn label(self) -> Bilingual {
+        match self {
+            Disc::D => Bilingual::new("D 支配型 · 赢在速度", "D Dominance · win with speed"),
+            Disc::I => Bilingual::new("I 影响型 · 赢在关系", "I Influence · win with relationship"),
+            Disc::S => Bilingual::new("S 稳健型 · 赢在安心", "S Steadiness · win with reassurance"),
+            Disc::C => Bilingual::new("C 谨慎型 · 赢在专业", "C Conscientiousness · win with professionalism"),
+        }
+    }
+
+    pub fn label_in(self, lang: Lang) -> String {
+        self.label().get(lang).to_owned()
+    }
+}

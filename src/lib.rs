@@ -1,0 +1,24 @@
+//! Service Camp (服务训练营): the library behind the app, its CLI tools and its tests.
+//!
+//! Training logic (sessions, timers, content) lives in plain modules with no rendering;
+//! Bevy plugins (one per feature) and egui screens sit on top.
+
+pub mod app;
+pub mod cli;
+pub mod content_error;
+pub mod disc;
+pub mod i18n;
+pub mod lang;
+pub mod navigation;
+pub mod paths;
+pub mod redraw;
+pub mod room_clock;
+pub mod screens;
+pub mod session;
+pub mod settings;
+pub mod theme;
+pub mod timer;
+pub mod tour;
+pub mod ui;
+pub mod window;
+pub mod workshop;

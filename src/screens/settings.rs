@@ -1,0 +1,54 @@
+//! Settings: language, theme, motion, sound, fullscreen and quit.
+
+use bevy_egui::egui::{RichText, Ui};
+
+use crate::lang::Lang;
+use crate::navigation::UiAction;
+use crate::theme::{ThemeKind, icons, spacing, widgets};
+use crate::ui::UiCx;
+
+pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
+    let p = cx.palette;
+    widgets::screen_title(ui, &p, icons::SETTINGS, &cx.t("screen-settings"), Some(&cx.t("settings-subtitle")));
+    widgets::card(ui, &p, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(cx.t("settings-language")).heading());
+        ui.horizontal(|ui| {
+            for lang in Lang::ALL {
+                let name = cx.locales.get(lang, "language-name");
+                if ui.selectable_label(cx.lang == lang, RichText::new(name).size(28.0)).clicked() {
+                    cx.act(UiAction::SetLang(lang));
+                }
+            }
+        });
+        ui.add_space(spacing::GAP);
+        ui.label(RichText::new(cx.t("settings-theme")).heading());
+        ui.horizontal(|ui| {
+            for (theme, key) in [(ThemeKind::Light, "settings-theme-light"), (ThemeKind::Dark, "settings-theme-dark")] {
+                if ui.selectable_label(cx.settings.theme == theme, cx.t(key)).clicked() {
+                    cx.act(UiAction::SetTheme(theme));
+                }
+            }
+        });
+        ui.add_space(spacing::GAP);
+        let mut reduced = cx.settings.reduced_motion;
+        if ui.checkbox(&mut reduced, cx.t("settings-motion")).changed() {
+            cx.act(UiAction::SetReducedMotion(reduced));
+        }
+        let mut sound = cx.settings.sound;
+        if ui.checkbox(&mut sound, cx.t("settings-sound")).changed() {
+            cx.act(UiAction::SetSound(sound));
+        }
+    });
+    ui.add_space(spacing::GAP);
+    ui.horizontal(|ui| {
+        if widgets::button(ui, &cx.t("settings-fullscreen")).clicked() {
+            cx.act(UiAction::ToggleFullscreen);
+        }
+        if widgets::button(ui, &cx.t("settings-quit")).clicked() {
+            cx.act(UiAction::RequestQuit);
+        }
+    });
+    ui.add_space(spacing::SECTION);
+    ui.label(RichText::new(cx.t("settings-about")).small().color(p.text_muted));
+}

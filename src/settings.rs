@@ -1,0 +1,95 @@
+//! The trainer's preferences: language, theme, motion and sound. Kept in the user's
+//! config folder so the next workshop starts the way the trainer left it.
+
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::content_error::{ContentError, parse_ron};
+use crate::lang::Lang;
+use crate::theme::ThemeKind;
+
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    pub theme: ThemeKind,
+    /// No transitions, swinging needles or falling confetti: for motion-sensitive
+    /// viewers and slow projector laptops.
+    pub reduced_motion: bool,
+    pub sound: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { lang: Lang::Zh, theme: ThemeKind::Light, reduced_motion: false, sound: true }
+    }
+}
+
+/// Where settings are saved; `None` keeps them in memory only (tests, the tour).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SettingsFile(pub Option<PathBuf>);
+
+impl SettingsFile {
+    pub fn in_config_dir() -> SettingsFile {
+        SettingsFile(crate::paths::config_dir().map(|dir| dir.join("settings.ron")))
+    }
+}
+
+impl Settings {
+    /// Reads saved settings; a missing file gives the defaults, a broken one an error
+    /// (the app then runs on defaults and does not overwrite the file until a change).
+    pub fn load(path: &Path) -> Result<Settings, ContentError> {
+        match std::fs::read_to_string(path) {
+            Ok(source) => parse_ron(path, &source),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+            Err(e) => Err(ContentError::whole_file(path, format!("cannot read settings: {e}"))),
+        }
+    }
+
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text =
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(std::io::Error::other)?;
+        let tmp = path.with_extension("ron.tmp");
+        std::fs::write(&tmp, text)?;
+        std::fs::rename(tmp, path)
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Settings>().init_resource::<SettingsFile>().add_systems(Last, save_changed_settings);
+}
+
+fn save_changed_settings(settings: Res<Settings>, file: Res<SettingsFile>) {
+    if !settings.is_changed() || settings.is_added() {
+        return;
+    }
+    if let Some(path) = &file.0
+        && let Err(e) = settings.save(path)
+    {
+        warn!("could not save settings to {}: {e}", path.display());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_missing_file_gives_defaults() {
+        let dir = std::env::temp_dir().join(format!("sc-settings-{}", std::process::id()));
+        let path = dir.join("settings.ron");
+        assert_eq!(Settings::load(&path).unwrap(), Settings::default());
+        let custom = Settings { lang: Lang::En, theme: ThemeKind::Dark, reduced_motion: true, sound: false };
+        custom.save(&path).unwrap();
+        assert_eq!(Settings::load(&path).unwrap(), custom);
+        std::fs::write(&path, "(lang: klingon)").unwrap();
+        let err = Settings::load(&path).unwrap_err();
+        assert_eq!(err.line, 1);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,208 @@
+//! The screenshot tour: drives the real app (real window, real renderer) through every
+//! screen with the built-in demo data, saves one PNG per screen and language, and exits.
+//! `service-camp tour --out DIR [--lang zh|en]`; under Xvfb with Mesa's lavapipe too.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+
+use crate::lang::Lang;
+use crate::navigation::{Overlay, ScreenEnteredAt};
+use crate::screens::Screen;
+use crate::session::Session;
+use crate::settings::Settings;
+use crate::theme::{ThemeKind, effects};
+use crate::workshop::CurrentSession;
+
+#[derive(Debug, Clone)]
+pub struct TourOptions {
+    pub out: PathBuf,
+    pub langs: Vec<Lang>,
+}
+
+/// One picture: a screen in a language, possibly with a variant (theme, dialog).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shot {
+    pub screen: Screen,
+    pub lang: Lang,
+    pub variant: Variant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Variant {
+    Plain,
+    Dark,
+    ConfirmQuit,
+    Help,
+}
+
+impl Shot {
+    /// The PNG's name: the screen's slug, the variant, the language: `round-result-zh.png`.
+    pub fn file_name(&self) -> String {
+        let variant = match self.variant {
+            Variant::Plain => "",
+            Variant::Dark => "-dark",
+            Variant::ConfirmQuit => "-quit",
+            Variant::Help => "-help",
+        };
+        format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
+    }
+}
+
+/// Every screen in each language, then the dark theme and the dialogs once per language.
+pub fn plan(langs: &[Lang]) -> Vec<Shot> {
+    let mut shots = Vec::new();
+    for &lang in langs {
+        shots.extend(Screen::ALL.map(|screen| Shot { screen, lang, variant: Variant::Plain }));
+        for (screen, variant) in [
+            (Screen::Home, Variant::Dark),
+            (Screen::Leaderboard, Variant::Dark),
+            (Screen::Home, Variant::Help),
+            (Screen::Home, Variant::ConfirmQuit),
+        ] {
+            shots.push(Shot { screen, lang, variant });
+        }
+    }
+    shots
+}
+
+#[derive(Resource)]
+struct Tour {
+    out: PathBuf,
+    shots: Vec<Shot>,
+    next: usize,
+    phase: Phase,
+    saved: Vec<PathBuf>,
+    failures: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Phase {
+    Arrange,
+    /// Waiting for fonts, transitions and gauges to settle.
+    Settle {
+        frames: u32,
+        since: f64,
+    },
+    Capturing {
+        since: f64,
+    },
+    Captured,
+}
+
+/// Long enough for the entrance fade and the gauges' swing to finish.
+const SETTLE_SECS: f64 = effects::TRANSITION_SECS as f64 + 1.0;
+const SETTLE_FRAMES: u32 = 6;
+const CAPTURE_TIMEOUT_SECS: f64 = 20.0;
+
+pub fn plugin(options: TourOptions) -> impl Fn(&mut App) {
+    move |app: &mut App| {
+        app.insert_resource(Tour {
+            out: options.out.clone(),
+            shots: plan(&options.langs),
+            next: 0,
+            phase: Phase::Arrange,
+            saved: Vec::new(),
+            failures: Vec::new(),
+        })
+        .add_systems(Update, drive_tour);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn drive_tour(
+    mut commands: Commands,
+    mut tour: ResMut<Tour>,
+    time: Res<Time<Real>>,
+    mut settings: ResMut<Settings>,
+    mut session: ResMut<CurrentSession>,
+    mut overlay: ResMut<Overlay>,
+    mut next_screen: ResMut<NextState<Screen>>,
+    mut entered: ResMut<ScreenEnteredAt>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let now = time.elapsed_secs_f64();
+    let Some(shot) = tour.shots.get(tour.next).cloned() else {
+        for path in &tour.saved {
+            println!("{}", path.display());
+        }
+        for failure in &tour.failures {
+            eprintln!("tour: {failure}");
+        }
+        exit.write(if tour.failures.is_empty() { AppExit::Success } else { AppExit::error() });
+        return;
+    };
+    match tour.phase {
+        Phase::Arrange => {
+            settings.lang = shot.lang;
+            settings.theme = if shot.variant == Variant::Dark { ThemeKind::Dark } else { ThemeKind::Light };
+            *overlay = Overlay {
+                help: shot.variant == Variant::Help,
+                confirm_quit: shot.variant == Variant::ConfirmQuit,
+                ..Overlay::default()
+            };
+            if session.session.lang != shot.lang || !session.session.has_data() {
+                session.session = Session::demo(shot.lang);
+            }
+            next_screen.set(shot.screen);
+            // Restart the entrance animation even when the screen stays the same.
+            entered.0 = now;
+            tour.phase = Phase::Settle { frames: 0, since: now };
+        }
+        Phase::Settle { frames, since } => {
+            tour.phase = if frames >= SETTLE_FRAMES && now - since >= SETTLE_SECS {
+                let path = tour.out.join(shot.file_name());
+                commands.spawn((Name::new("tour screenshot"), Screenshot::primary_window())).observe(
+                    move |captured: On<ScreenshotCaptured>, mut tour: ResMut<Tour>| {
+                        let result = captured
+                            .image
+                            .clone()
+                            .try_into_dynamic()
+                            .map_err(|e| e.to_string())
+                            .and_then(|image| image.to_rgb8().save(&path).map_err(|e| e.to_string()));
+                        match result {
+                            Ok(()) => tour.saved.push(path.clone()),
+                            Err(e) => tour.failures.push(format!("{}: {e}", path.display())),
+                        }
+                        tour.phase = Phase::Captured;
+                    },
+                );
+                Phase::Capturing { since: now }
+            } else {
+                Phase::Settle { frames: frames + 1, since }
+            };
+        }
+        Phase::Capturing { since } => {
+            if now - since > CAPTURE_TIMEOUT_SECS {
+                let name = shot.file_name();
+                tour.failures.push(format!("{name}: no frame was captured within {CAPTURE_TIMEOUT_SECS} s"));
+                tour.phase = Phase::Captured;
+            }
+        }
+        Phase::Captured => {
+            tour.next += 1;
+            tour.phase = Phase::Arrange;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_covers_every_screen_in_each_language_with_unique_names() {
+        let shots = plan(&Lang::ALL);
+        for lang in Lang::ALL {
+            for screen in Screen::ALL {
+                assert!(shots.iter().any(|s| s.screen == screen && s.lang == lang && s.variant == Variant::Plain));
+            }
+        }
+        let mut names: Vec<_> = shots.iter().map(Shot::file_name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), shots.len());
+        assert!(names.contains(&"round-result-zh.png".to_owned()));
+    }
+}

@@ -1,0 +1,414 @@
+//! The egui layer: fonts and style, the chrome around every screen (the camp-flow rail,
+//! the top bar, the hint line) and the overlays (help, blank screen, quit confirmation,
+//! content problems). Screens draw into the area the chrome leaves, each from its own
+//! system, through [`ScreenUi`].
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_egui::egui::{self, Align, Align2, Layout, RichText, Ui, UiBuilder};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+
+use crate::content_error::ContentError;
+use crate::i18n::Locales;
+use crate::lang::Lang;
+use crate::navigation::{Overlay, ScreenEnteredAt, UiAction};
+use crate::redraw::RedrawPlan;
+use crate::room_clock::RoomClock;
+use crate::screens::Screen;
+use crate::session::Session;
+use crate::settings::Settings;
+use crate::theme::{self, Palette, effects, icons, spacing, widgets};
+use crate::timer::Countdown;
+use crate::workshop::{ContentProblems, CurrentSession, LoadedLocales};
+
+/// Everything a screen needs to draw itself, independent of Bevy so screens can be
+/// tested with `egui_kittest`. Screens ask for changes by pushing [`UiAction`]s.
+pub struct UiCx<'a> {
+    pub lang: Lang,
+    pub locales: &'a Locales,
+    pub palette: Palette,
+    pub settings: &'a Settings,
+    pub session: &'a Session,
+    pub screen: Screen,
+    /// The countdown the room is watching.
+    pub clock: &'a Countdown,
+    /// Seconds since this screen was entered, for entrance animations.
+    pub screen_age: f32,
+    /// Seconds on the app clock, for running timers.
+    pub now: f64,
+    pub actions: Vec<UiAction>,
+    /// The soonest a screen needs drawing again with no input (a running clock).
+    pub redraw_in: Option<f32>,
+}
+
+impl<'a> UiCx<'a> {
+    pub fn new(
+        locales: &'a Locales,
+        settings: &'a Settings,
+        session: &'a Session,
+        clock: &'a Countdown,
+        screen: Screen,
+    ) -> Self {
+        UiCx {
+            lang: settings.lang,
+            locales,
+            palette: Palette::of(settings.theme),
+            settings,
+            session,
+            screen,
+            clock,
+            screen_age: f32::INFINITY,
+            now: 0.0,
+            actions: Vec::new(),
+            redraw_in: None,
+        }
+    }
+
+    /// The UI string for `key` in the current language.
+    pub fn t(&self, key: &str) -> String {
+        self.locales.get(self.lang, key)
+    }
+
+    pub fn t_args(&self, key: &str, args: &[(&str, fluent_bundle::FluentValue)]) -> String {
+        self.locales.get_args(self.lang, key, args)
+    }
+
+    pub fn act(&mut self, action: UiAction) {
+        self.actions.push(action);
+    }
+
+    /// Asks for a redraw within `secs` even if nothing else happens.
+    pub fn redraw_within(&mut self, secs: f32) {
+        self.redraw_in = Some(self.redraw_in.map_or(secs, |s| s.min(secs)));
+    }
+
+    pub fn reduced_motion(&self) -> bool {
+        self.settings.reduced_motion
+    }
+}
+
+/// Where the current screen draws: what the chrome leaves free this frame.
+#[derive(Resource, Clone, Copy)]
+pub struct ContentArea(pub egui::Rect);
+
+impl Default for ContentArea {
+    fn default() -> Self {
+        ContentArea(egui::Rect::NOTHING)
+    }
+}
+
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum UiPass {
+    Style,
+    Chrome,
+    Screen,
+    Overlay,
+}
+
+/// The common system parameters of every screen-drawing system.
+#[derive(SystemParam)]
+pub struct ScreenUi<'w, 's> {
+    contexts: EguiContexts<'w, 's>,
+    settings: Res<'w, Settings>,
+    locales: Res<'w, LoadedLocales>,
+    session: Res<'w, CurrentSession>,
+    clock: Res<'w, RoomClock>,
+    screen: Res<'w, State<Screen>>,
+    time: Res<'w, Time>,
+    entered: Res<'w, ScreenEnteredAt>,
+    area: Res<'w, ContentArea>,
+    actions: MessageWriter<'w, UiAction>,
+    redraw: ResMut<'w, RedrawPlan>,
+}
+
+impl ScreenUi<'_, '_> {
+    /// Runs `draw` for the current screen in the content area, with the screen's
+    /// entrance fade, then forwards its actions and redraw needs.
+    pub fn show(&mut self, draw: impl FnOnce(&mut Ui, &mut UiCx)) -> Result {
+        let ctx = self.contexts.ctx_mut()?.clone();
+        let screen = *self.screen.get();
+        let mut cx = UiCx::new(&self.locales.0, &self.settings, &self.session.session, &self.clock.0, screen);
+        cx.now = self.time.elapsed_secs_f64();
+        cx.screen_age = (cx.now - self.entered.0) as f32;
+        let mut ui = Ui::new(
+            ctx,
+            egui::Id::new(("screen", screen.slug())),
+            UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(self.area.0),
+        );
+        ui.set_opacity(effects::fade_in_opacity(cx.screen_age, cx.reduced_motion()));
+        if effects::transition_running(cx.screen_age, cx.reduced_motion()) {
+            ui.ctx().request_repaint();
+        }
+        egui::ScrollArea::vertical()
+            .id_salt(("scroll", screen.slug()))
+            .auto_shrink(false)
+            .show(&mut ui, |ui| draw(ui, &mut cx));
+        self.actions.write_batch(cx.actions.drain(..));
+        if let Some(secs) = cx.redraw_in {
+            self.redraw.within(secs);
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ContentArea>()
+        .init_resource::<FontsState>()
+        .configure_sets(
+            EguiPrimaryContextPass,
+            (UiPass::Style, (UiPass::Chrome, UiPass::Screen, UiPass::Overlay).chain().run_if(fonts_ready)).chain(),
+        )
+        .add_systems(
+            EguiPrimaryContextPass,
+            (
+                (install_fonts_once, apply_style_on_change, fit_zoom_to_window).in_set(UiPass::Style),
+                draw_chrome.in_set(UiPass::Chrome),
+                crate::screens::draw_current_screen.in_set(UiPass::Screen),
+                draw_overlays.in_set(UiPass::Overlay),
+            ),
+        );
+}
+
+/// Whether egui has the bundled fonts: they take effect one pass after being set, and
+/// nothing may be drawn before (the heading family would be unknown).
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum FontsState {
+    #[default]
+    NotInstalled,
+    Installed,
+    Ready,
+}
+
+fn install_fonts_once(mut contexts: EguiContexts, mut state: ResMut<FontsState>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    match *state {
+        FontsState::NotInstalled => {
+            theme::install_fonts(ctx);
+            ctx.request_repaint();
+            *state = FontsState::Installed;
+        }
+        FontsState::Installed => *state = FontsState::Ready,
+        FontsState::Ready => {}
+    }
+    Ok(())
+}
+
+fn fonts_ready(state: Res<FontsState>) -> bool {
+    *state == FontsState::Ready
+}
+
+fn apply_style_on_change(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut applied: Local<Option<(theme::ThemeKind, bool)>>,
+) -> Result {
+    let wanted = (settings.theme, settings.reduced_motion);
+    if *applied != Some(wanted) {
+        theme::apply_style(contexts.ctx_mut()?, wanted.0, wanted.1);
+        *applied = Some(wanted);
+    }
+    Ok(())
+}
+
+/// Scales the whole UI with the window so the 1080p type scale holds on a 720p
+/// projector or a 4K screen alike.
+fn fit_zoom_to_window(mut contexts: EguiContexts, window: Single<&Window, With<PrimaryWindow>>) -> Result {
+    let zoom = (window.resolution.height() / theme::DESIGN_HEIGHT).clamp(0.6, 2.0);
+    let ctx = contexts.ctx_mut()?;
+    if (ctx.zoom_factor() - zoom).abs() > 0.01 {
+        ctx.set_zoom_factor(zoom);
+    }
+    Ok(())
+}
+
+#[derive(SystemParam)]
+struct ChromeParams<'w, 's> {
+    contexts: EguiContexts<'w, 's>,
+    settings: Res<'w, Settings>,
+    locales: Res<'w, LoadedLocales>,
+    session: Res<'w, CurrentSession>,
+    clock: Res<'w, RoomClock>,
+    screen: Res<'w, State<Screen>>,
+    overlay: Res<'w, Overlay>,
+    problems: Res<'w, ContentProblems>,
+    area: ResMut<'w, ContentArea>,
+    actions: MessageWriter<'w, UiAction>,
+}
+
+fn draw_chrome(mut p: ChromeParams) -> Result {
+    let ctx = p.contexts.ctx_mut()?.clone();
+    let mut cx = UiCx::new(&p.locales.0, &p.settings, &p.session.session, &p.clock.0, *p.screen.get());
+    let mut root = Ui::new(
+        ctx.clone(),
+        egui::Id::new("root"),
+        UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.content_rect()),
+    );
+    p.area.0 = if p.overlay.blank {
+        // Nothing but black: the room looks at the trainer, not the screen.
+        root.painter().rect_filled(ctx.content_rect(), 0.0, egui::Color32::BLACK);
+        egui::Rect::NOTHING
+    } else {
+        chrome(&mut root, &mut cx, &p.problems.0)
+    };
+    p.actions.write_batch(cx.actions);
+    Ok(())
+}
+
+/// Draws the rail, the top bar, the hint line and any problem banner; returns the area
+/// left for the screen.
+pub fn chrome(root: &mut Ui, cx: &mut UiCx, problems: &[ContentError]) -> egui::Rect {
+    let p = cx.palette;
+    root.painter().rect_filled(root.max_rect(), 0.0, p.background);
+    egui::Panel::top("top-bar")
+        .frame(egui::Frame::new().fill(p.surface).inner_margin(egui::Margin::symmetric(32, 12)))
+        .show(root, |ui| top_bar(ui, cx));
+    egui::Panel::bottom("hint-line")
+        .frame(egui::Frame::new().fill(p.surface).inner_margin(egui::Margin::symmetric(32, 8)))
+        .show(root, |ui| {
+            ui.label(RichText::new(cx.t("hint-keys")).small().color(p.text_muted));
+        });
+    egui::Panel::left("flow-rail")
+        .exact_size(300.0)
+        .resizable(false)
+        .frame(egui::Frame::new().fill(p.surface_raised).inner_margin(egui::Margin::symmetric(16, 24)))
+        .show(root, |ui| flow_rail(ui, cx));
+    let mut area = root.available_rect_before_wrap().shrink(spacing::MARGIN);
+    if !problems.is_empty() {
+        let banner = egui::Rect::from_min_size(area.min, egui::vec2(area.width(), 0.0));
+        let mut ui = root.new_child(UiBuilder::new().max_rect(banner.with_max_y(area.max.y)));
+        problem_banner(&mut ui, cx, problems);
+        area.min.y = ui.min_rect().max.y + spacing::GAP;
+    }
+    area
+}
+
+fn top_bar(ui: &mut Ui, cx: &mut UiCx) {
+    let p = cx.palette;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(cx.t("app-title")).heading().color(p.accent));
+        if !cx.session.name.is_empty() {
+            ui.add_space(spacing::GAP);
+            ui.label(RichText::new(&cx.session.name).color(p.text_muted));
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let other = cx.lang.other();
+            let switch = format!("{} {}", icons::LANGUAGE, cx.locales.get(other, "language-name"));
+            if widgets::button(ui, &switch).on_hover_text(cx.t("switch-language")).clicked() {
+                cx.act(UiAction::SetLang(other));
+            }
+            let theme_label = match cx.settings.theme {
+                theme::ThemeKind::Light => cx.t("theme-dark"),
+                theme::ThemeKind::Dark => cx.t("theme-light"),
+            };
+            if widgets::button(ui, &theme_label).clicked() {
+                cx.act(UiAction::ToggleTheme);
+            }
+        });
+    });
+}
+
+fn flow_rail(ui: &mut Ui, cx: &mut UiCx) {
+    let p = cx.palette;
+    for screen in Screen::ALL {
+        if screen == Screen::Settings {
+            ui.add_space(spacing::SECTION);
+        }
+        let selected = screen == cx.screen;
+        let label = format!("{}  {}", screen.icon(), cx.t(screen.title_key()));
+        let text =
+            RichText::new(label).size(theme::text_size::SMALL).color(if selected { p.on_accent } else { p.text });
+        let button = egui::Button::new(text)
+            .fill(if selected { p.accent } else { egui::Color32::TRANSPARENT })
+            .stroke(egui::Stroke::NONE)
+            .min_size(egui::vec2(ui.available_width(), 52.0));
+        if ui.add(button).clicked() {
+            cx.act(UiAction::Go(screen));
+        }
+    }
+}
+
+fn problem_banner(ui: &mut Ui, cx: &UiCx, problems: &[ContentError]) {
+    let p = cx.palette;
+    egui::Frame::new()
+        .fill(p.warning.gamma_multiply(0.18))
+        .stroke(egui::Stroke::new(2.0, p.warning))
+        .corner_radius(egui::CornerRadius::same(spacing::ROUNDING))
+        .inner_margin(egui::Margin::same(16))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(format!("{} {}", icons::WARNING, cx.t("problems-title"))).strong().color(p.text));
+            for problem in problems.iter().take(3) {
+                ui.label(RichText::new(problem.to_string()).small().color(p.text));
+            }
+            if problems.len() > 3 {
+                ui.label(RichText::new(cx.t_args("problems-more", &[("count", (problems.len() - 3).into())])).small());
+            }
+        });
+}
+
+#[derive(SystemParam)]
+struct OverlayParams<'w, 's> {
+    contexts: EguiContexts<'w, 's>,
+    settings: Res<'w, Settings>,
+    locales: Res<'w, LoadedLocales>,
+    session: Res<'w, CurrentSession>,
+    clock: Res<'w, RoomClock>,
+    screen: Res<'w, State<Screen>>,
+    overlay: Res<'w, Overlay>,
+    actions: MessageWriter<'w, UiAction>,
+}
+
+fn draw_overlays(mut p: OverlayParams) -> Result {
+    let ctx = p.contexts.ctx_mut()?.clone();
+    let mut cx = UiCx::new(&p.locales.0, &p.settings, &p.session.session, &p.clock.0, *p.screen.get());
+    overlays(&ctx, &mut cx, &p.overlay);
+    p.actions.write_batch(cx.actions);
+    Ok(())
+}
+
+/// The help card and the quit confirmation, above everything else.
+pub fn overlays(ctx: &egui::Context, cx: &mut UiCx, overlay: &Overlay) {
+    let p = cx.palette;
+    if overlay.help && !overlay.blank {
+        egui::Window::new(cx.t("help-title"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").num_columns(2).spacing([40.0, 14.0]).show(ui, |ui| {
+                    for (keys, what) in [
+                        ("PgDn  →  ↓", "help-next"),
+                        ("PgUp  ←  ↑", "help-prev"),
+                        ("B  .", "help-blank"),
+                        ("F11", "help-fullscreen"),
+                        ("L", "help-language"),
+                        ("Home", "help-home"),
+                        ("F1", "help-help"),
+                        ("Esc", "help-close"),
+                    ] {
+                        ui.label(RichText::new(keys).strong().color(p.accent));
+                        ui.label(cx.t(what));
+                        ui.end_row();
+                    }
+                });
+            });
+    }
+    if overlay.confirm_quit {
+        egui::Modal::new(egui::Id::new("confirm-quit")).show(ctx, |ui| {
+            ui.set_width(720.0);
+            ui.label(RichText::new(cx.t("quit-title")).heading());
+            ui.add_space(spacing::GAP);
+            ui.label(cx.t("quit-body"));
+            ui.add_space(spacing::GAP);
+            ui.horizontal(|ui| {
+                if widgets::primary_button(ui, &p, &cx.t("quit-confirm")).clicked() {
+                    cx.act(UiAction::ConfirmQuit);
+                }
+                if widgets::button(ui, &cx.t("quit-cancel")).clicked() {
+                    cx.act(UiAction::CancelQuit);
+                }
+            });
+        });
+    }
+}

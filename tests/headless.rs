@@ -1,0 +1,158 @@
+//! App logic without a window or GPU: MinimalPlugins, states, input, manual time.
+
+use std::time::Duration;
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use bevy::window::PrimaryWindow;
+use bevy::winit::{UpdateMode, WinitSettings};
+use service_camp::lang::Lang;
+use service_camp::navigation::{Overlay, UiAction};
+use service_camp::redraw::{IDLE_WAIT, Reactive};
+use service_camp::room_clock::{ClockAction, RoomClock};
+use service_camp::screens::Screen;
+use service_camp::session::Session;
+use service_camp::settings::Settings;
+use service_camp::workshop::CurrentSession;
+
+fn app_with(session: Session) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(100)))
+        .insert_resource(CurrentSession { session, path: None })
+        .add_plugins((service_camp::app::core_plugins, service_camp::window::plugin));
+    app.world_mut().spawn((Window::default(), PrimaryWindow));
+    app.update();
+    app
+}
+
+fn app() -> App {
+    app_with(Session::default())
+}
+
+fn key(app: &mut App, key_code: KeyCode, state: ButtonState) {
+    let window = app.world_mut().query_filtered::<Entity, With<PrimaryWindow>>().single(app.world()).unwrap();
+    app.world_mut().write_message(KeyboardInput {
+        key_code,
+        logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+        state,
+        text: None,
+        repeat: false,
+        window,
+    });
+    app.update();
+}
+
+/// Presses and releases a key, then lets the state change land.
+fn tap(app: &mut App, key_code: KeyCode) {
+    key(app, key_code, ButtonState::Pressed);
+    key(app, key_code, ButtonState::Released);
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+#[test]
+fn clicker_keys_walk_the_camp_flow() {
+    let mut app = app();
+    assert_eq!(screen(&app), Screen::Home);
+    tap(&mut app, KeyCode::PageDown);
+    assert_eq!(screen(&app), Screen::Agenda);
+    tap(&mut app, KeyCode::ArrowRight);
+    tap(&mut app, KeyCode::ArrowDown);
+    assert_eq!(screen(&app), Screen::Presentations);
+    tap(&mut app, KeyCode::PageUp);
+    assert_eq!(screen(&app), Screen::Teams);
+    tap(&mut app, KeyCode::Home);
+    assert_eq!(screen(&app), Screen::Home);
+}
+
+#[test]
+fn blank_screen_hides_and_any_clicker_key_brings_it_back_in_place() {
+    let mut app = app();
+    tap(&mut app, KeyCode::PageDown);
+    tap(&mut app, KeyCode::KeyB);
+    assert!(app.world().resource::<Overlay>().blank);
+    tap(&mut app, KeyCode::PageDown);
+    assert!(!app.world().resource::<Overlay>().blank);
+    assert_eq!(screen(&app), Screen::Agenda, "un-blanking does not turn the page");
+    tap(&mut app, KeyCode::Period);
+    assert!(app.world().resource::<Overlay>().blank);
+}
+
+#[test]
+fn language_switches_at_runtime() {
+    let mut app = app();
+    assert_eq!(app.world().resource::<Settings>().lang, Lang::Zh);
+    tap(&mut app, KeyCode::KeyL);
+    assert_eq!(app.world().resource::<Settings>().lang, Lang::En);
+    app.world_mut().write_message(UiAction::SetLang(Lang::Zh));
+    app.update();
+    assert_eq!(app.world().resource::<Settings>().lang, Lang::Zh);
+}
+
+#[test]
+fn closing_an_empty_session_quits_at_once() {
+    let mut app = app();
+    app.world_mut().write_message(UiAction::RequestQuit);
+    app.update();
+    assert_eq!(app.should_exit(), Some(AppExit::Success));
+}
+
+#[test]
+fn closing_a_session_with_data_asks_first() {
+    let mut app = app_with(Session::demo(Lang::Zh));
+    let window = app.world_mut().query_filtered::<Entity, With<PrimaryWindow>>().single(app.world()).unwrap();
+    app.world_mut().write_message(bevy::window::WindowCloseRequested { window });
+    app.update();
+    assert!(app.world().resource::<Overlay>().confirm_quit);
+    assert_eq!(app.should_exit(), None);
+    tap(&mut app, KeyCode::Escape);
+    assert!(!app.world().resource::<Overlay>().confirm_quit);
+    assert_eq!(app.should_exit(), None);
+    app.world_mut().write_message(UiAction::RequestQuit);
+    app.update();
+    tap(&mut app, KeyCode::Enter);
+    assert_eq!(app.should_exit(), Some(AppExit::Success));
+}
+
+#[test]
+fn f11_toggles_fullscreen() {
+    let mut app = app();
+    tap(&mut app, KeyCode::F11);
+    let mode = app.world_mut().query::<&Window>().single(app.world()).unwrap().mode;
+    assert!(matches!(mode, bevy::window::WindowMode::BorderlessFullscreen(_)));
+    tap(&mut app, KeyCode::F11);
+    let mode = app.world_mut().query::<&Window>().single(app.world()).unwrap().mode;
+    assert_eq!(mode, bevy::window::WindowMode::Windowed);
+}
+
+#[test]
+fn running_clock_wakes_the_app_each_second_and_idle_sleeps() {
+    let mut app = app();
+    app.insert_resource(WinitSettings::desktop_app()).insert_resource(Reactive);
+    app.update();
+    assert_eq!(app.world().resource::<WinitSettings>().focused_mode, UpdateMode::reactive_low_power(IDLE_WAIT));
+
+    app.world_mut().write_message(UiAction::Clock(ClockAction::Toggle));
+    for _ in 0..10 {
+        app.update();
+    }
+    let clock = &app.world().resource::<RoomClock>().0;
+    let now = app.world().resource::<Time>().elapsed_secs_f64();
+    assert!(clock.is_running());
+    assert!((clock.remaining(now) - 59.0).abs() < 0.2, "{}", clock.remaining(now));
+    let UpdateMode::Reactive { wait, .. } = app.world().resource::<WinitSettings>().focused_mode else {
+        panic!("continuous mode while a clock runs");
+    };
+    assert!(wait <= Duration::from_secs(1), "{wait:?}");
+
+    app.world_mut().write_message(UiAction::Clock(ClockAction::Toggle));
+    app.update();
+    app.update();
+    assert_eq!(app.world().resource::<WinitSettings>().focused_mode, UpdateMode::reactive_low_power(IDLE_WAIT));
+}
