@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::{self, AppOptions};
 use crate::lang::Lang;
 use crate::tour::TourOptions;
+use crate::{paths, scoring};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -37,6 +38,14 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Score a role-play transcript (RON) against 7A, the six steps, EOAC and DISC.
+    Score {
+        /// The transcript file.
+        file: PathBuf,
+        /// Print one JSON object instead of the readable report.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +63,10 @@ impl From<LangArg> for Lang {
     }
 }
 
+fn exit_code(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.map(Lang::from);
@@ -67,5 +80,12 @@ pub fn main() -> ExitCode {
             let langs = lang.map_or_else(|| Lang::ALL.to_vec(), |l| vec![l]);
             app::run(AppOptions { lang, session: None, fullscreen: false, tour: Some(TourOptions { out, langs }) })
         }
+        Some(Command::Score { file, json }) => exit_code(scoring::cli::run_score(
+            &file,
+            json,
+            &paths::assets_dir().join("rubrics"),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
     }
 }

@@ -374,6 +374,7 @@ pub fn overlays(ctx: &egui::Context, cx: &mut UiCx, overlay: &Overlay) {
         egui::Window::new(cx.t("help-title"))
             .collapsible(false)
             .resizable(false)
+            .min_width(640.0)
             .anchor(Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
             .show(ctx, |ui| {
                 egui::Grid::new("shortcuts").num_columns(2).spacing([40.0, 14.0]).show(ui, |ui| {

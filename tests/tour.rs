@@ -30,15 +30,17 @@ fn tour_saves_a_rendered_png_for_every_screen_in_both_languages() {
     };
     let out = std::env::temp_dir().join(format!("service-camp-tour-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
-    let status = Command::new(xvfb_run)
+    let run = Command::new(xvfb_run)
         .args(["-a", "-s", "-screen 0 1920x1080x24"])
         .arg(env!("CARGO_BIN_EXE_service-camp"))
         .arg("tour")
         .arg("--out")
         .arg(&out)
-        .status()
+        .output()
         .expect("xvfb-run starts");
-    assert!(status.success(), "tour exited with {status}");
+    let log = String::from_utf8_lossy(&run.stderr);
+    let tail: String = log.chars().skip(log.chars().count().saturating_sub(3000)).collect();
+    assert!(run.status.success(), "tour exited with {}:\n{tail}", run.status);
     for shot in tour::plan(&Lang::ALL) {
         let path = out.join(shot.file_name());
         assert!(path.is_file(), "{} was not saved", path.display());

@@ -1,10 +1,10 @@
 //! Agenda: the camp day as steps the trainer walks through; each opens its screen.
 
-use bevy_egui::egui::{RichText, Ui};
+use bevy_egui::egui::{Align, Layout, RichText, Ui};
 
 use super::Screen;
 use crate::navigation::UiAction;
-use crate::theme::{icons, spacing, widgets};
+use crate::theme::{icons, widgets};
 use crate::ui::UiCx;
 
 /// The default day from the course (seed 000): (locale key, minutes, screen it opens).
@@ -16,6 +16,9 @@ const STEPS: [(&str, u32, Screen); 5] = [
     ("agenda-debrief", 30, Screen::Debrief),
 ];
 
+/// Step titles sit between body and heading size so the whole day fits on one screen.
+const STEP_TITLE_SIZE: f32 = 32.0;
+
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
     widgets::screen_title(ui, &p, icons::AGENDA, &cx.t("screen-agenda"), Some(&cx.t("agenda-subtitle")));
@@ -23,30 +26,19 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
         widgets::card(ui, &p, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{}", number + 1)).heading().color(p.accent));
-                ui.vertical(|ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(cx.t(key)).heading());
-                        ui.label(
-                            RichText::new(format!(
-                                "{} {}",
-                                icons::TIMER,
-                                cx.t_args("agenda-minutes", &[("minutes", minutes.into())])
-                            ))
-                            .color(p.text_muted),
-                        );
-                    });
-                    ui.label(RichText::new(cx.t(&format!("{key}-detail"))).color(p.text_muted));
-                });
+                ui.label(RichText::new(format!("{}", number + 1)).size(STEP_TITLE_SIZE).strong().color(p.accent));
+                ui.label(RichText::new(cx.t(key)).size(STEP_TITLE_SIZE).strong());
+                let minutes = cx.t_args("agenda-minutes", &[("minutes", minutes.into())]);
+                ui.label(RichText::new(format!("{} {minutes}", icons::TIMER)).color(p.text_muted));
                 if screen != Screen::Agenda {
-                    ui.with_layout(bevy_egui::egui::Layout::right_to_left(bevy_egui::egui::Align::Center), |ui| {
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                         if widgets::button(ui, &format!("{} {}", cx.t("agenda-open"), icons::NEXT)).clicked() {
                             cx.act(UiAction::Go(screen));
                         }
                     });
                 }
             });
+            ui.label(RichText::new(cx.t(&format!("{key}-detail"))).small().color(p.text_muted));
         });
-        ui.add_space(spacing::GAP * 0.5);
     }
 }

@@ -20,8 +20,8 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     ui.add_space(spacing::GAP);
     for (key, score) in DEMO_SCORES {
         ui.horizontal(|ui| {
-            ui.add_sized([420.0, 40.0], egui::Label::new(RichText::new(cx.t(key))));
-            ui.label(RichText::new(format!("{score:.0}")).strong());
+            ui.label(RichText::new(cx.t(key)));
+            ui.label(RichText::new(format!("{score:.0}")).strong().color(p.accent));
         });
         let color = if key == "result-penalties" { p.danger } else { p.calm };
         widgets::animated_bar(ui, &p, egui::Id::new(("result-bar", key)), score / 100.0, color, 28.0);

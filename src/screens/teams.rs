@@ -12,15 +12,16 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
         ui.label(RichText::new(cx.t("teams-empty")).color(p.text_muted));
         return;
     }
-    let column_width = (ui.available_width() - spacing::GAP * 2.0) / 3.0;
-    bevy_egui::egui::Grid::new("team-cards").num_columns(3).spacing([spacing::GAP, spacing::GAP]).show(ui, |ui| {
-        for (i, team) in cx.session.teams.iter().enumerate() {
+    let teams = &cx.session.teams;
+    widgets::columns(ui, 3, |column, ui| {
+        for team in teams.iter().skip(column).step_by(3) {
             widgets::card(ui, &p, |ui| {
-                ui.set_width(column_width - 52.0);
-                widgets::team_badge(ui, &p, team.color, &team.emoji, &team.name, 64.0);
+                ui.set_width(ui.available_width());
+                widgets::team_badge(ui, &p, team.color, &team.emoji, &team.name, 56.0);
                 ui.label(RichText::new(cx.lang.quote(&team.slogan)).color(p.accent));
-                ui.label(RichText::new(cx.t_args("teams-captain", &[("name", team.captain.clone().into())])).small());
-                ui.label(RichText::new(cx.t_args("teams-song", &[("song", team.song.clone().into())])).small());
+                let captain = cx.t_args("teams-captain", &[("name", team.captain.clone().into())]);
+                let song = cx.t_args("teams-song", &[("song", team.song.clone().into())]);
+                ui.label(RichText::new(format!("{captain} · {song}")).small());
                 ui.label(
                     RichText::new(
                         cx.t_args("teams-members", &[("names", team.members.join(cx.lang.list_separator()).into())]),
@@ -29,9 +30,7 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
                     .color(p.text_muted),
                 );
             });
-            if i % 3 == 2 {
-                ui.end_row();
-            }
+            ui.add_space(spacing::GAP);
         }
     });
 }

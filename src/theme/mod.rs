@@ -114,6 +114,11 @@ pub fn apply_style(ctx: &egui::Context, kind: ThemeKind, reduced_motion: bool) {
     style.spacing.button_padding = egui::vec2(24.0, 12.0);
     style.spacing.interact_size.y = 48.0;
     style.spacing.scroll.bar_width = 14.0;
+    style.spacing.icon_width = 30.0;
+    style.spacing.icon_width_inner = 18.0;
+    style.spacing.icon_spacing = 12.0;
+    style.spacing.window_margin = egui::Margin::same(28);
+    style.spacing.menu_margin = egui::Margin::same(16);
     style.animation_time = if reduced_motion { 0.0 } else { 0.25 };
     ctx.set_style_of(egui_theme, style);
     ctx.set_theme(egui_theme);

@@ -45,7 +45,7 @@ pub fn card<R>(ui: &mut Ui, p: &Palette, add_contents: impl FnOnce(&mut Ui) -> R
         .fill(p.surface)
         .stroke(Stroke::new(1.5, p.border))
         .corner_radius(CornerRadius::same(spacing::ROUNDING))
-        .inner_margin(Margin::same(24))
+        .inner_margin(Margin::symmetric(24, 12))
         .show(ui, add_contents)
         .inner
 }
