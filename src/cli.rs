@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::{self, AppOptions};
 use crate::lang::Lang;
 use crate::tour::TourOptions;
-use crate::{paths, scoring};
+use crate::{paths, scenario, scoring};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -37,6 +37,14 @@ pub enum Command {
         /// Folder for the screenshots (created if missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+    },
+    /// Check scenario files: syntax, translations, ids, tags and dialogue graphs.
+    Validate {
+        /// Scenario files or folders (default: scenarios/).
+        paths: Vec<PathBuf>,
+        /// Print one JSON object with the scenarios found and every error.
+        #[arg(long)]
+        json: bool,
     },
     /// Score a role-play transcript (RON) against 7A, the six steps, EOAC and DISC.
     Score {
@@ -67,6 +75,27 @@ fn exit_code(code: i32) -> ExitCode {
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
+/// Validates scenarios against the tags the installed rubrics define.
+fn validate(paths: &[PathBuf], json: bool) -> ExitCode {
+    let rubrics = match scoring::Rubrics::load_dir(&paths::assets_dir().join("rubrics")) {
+        Ok(rubrics) => rubrics,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let known_tags = scoring::known_tags(&rubrics);
+    exit_code(scenario::cli::run_validate(
+        paths,
+        json,
+        &known_tags,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    ))
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.map(Lang::from);
@@ -80,6 +109,7 @@ pub fn main() -> ExitCode {
             let langs = lang.map_or_else(|| Lang::ALL.to_vec(), |l| vec![l]);
             app::run(AppOptions { lang, session: None, fullscreen: false, tour: Some(TourOptions { out, langs }) })
         }
+        Some(Command::Validate { paths, json }) => validate(&paths, json),
         Some(Command::Score { file, json }) => exit_code(scoring::cli::run_score(
             &file,
             json,

@@ -13,6 +13,7 @@ pub mod navigation;
 pub mod paths;
 pub mod redraw;
 pub mod room_clock;
+pub mod scenario;
 pub mod scoring;
 pub mod screens;
 pub mod session;

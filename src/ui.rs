@@ -4,10 +4,11 @@
 //! system, through [`ScreenUi`].
 
 use bevy::ecs::system::SystemParam;
+use bevy::platform::collections::HashMap;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::egui::{self, Align, Align2, Layout, RichText, Ui, UiBuilder};
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use bevy_egui::{EguiContexts, EguiInput, EguiPreUpdateSet, EguiPrimaryContextPass};
 
 use crate::content_error::ContentError;
 use crate::i18n::Locales;
@@ -160,6 +161,10 @@ pub(super) fn plugin(app: &mut App) {
             (UiPass::Style, (UiPass::Chrome, UiPass::Screen, UiPass::Overlay).chain().run_if(fonts_ready)).chain(),
         )
         .add_systems(
+            PreUpdate,
+            drop_unchanged_modifiers.after(EguiPreUpdateSet::ProcessInput).before(EguiPreUpdateSet::BeginPass),
+        )
+        .add_systems(
             EguiPrimaryContextPass,
             (
                 (install_fonts_once, apply_style_on_change, fit_zoom_to_window).in_set(UiPass::Style),
@@ -178,6 +183,21 @@ pub enum FontsState {
     NotInstalled,
     Installed,
     Ready,
+}
+
+/// bevy_egui reports the modifier keys to egui on every frame, and egui repaints at once
+/// on any input event, so the app would never go idle. Only real changes are passed on
+/// (egui keeps the last modifiers it was told).
+fn drop_unchanged_modifiers(
+    mut inputs: Query<(Entity, &mut EguiInput)>,
+    mut last: Local<HashMap<Entity, egui::Modifiers>>,
+) {
+    for (entity, mut input) in &mut inputs {
+        input.0.events.retain(|event| match event {
+            egui::Event::ModifiersChanged(modifiers) => last.insert(entity, *modifiers) != Some(*modifiers),
+            _ => true,
+        });
+    }
 }
 
 fn install_fonts_once(mut contexts: EguiContexts, mut state: ResMut<FontsState>) -> Result {

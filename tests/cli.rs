@@ -55,3 +55,42 @@ fn score_reports_a_broken_file_with_its_position_and_exit_code_2() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.starts_with(&format!("{}:3:", broken.display())), "{stderr}");
 }
+
+fn scenarios_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+#[test]
+fn validate_passes_on_the_built_in_library_and_lists_it_as_json() {
+    let output = service_camp(&["validate", scenarios_dir().to_str().unwrap(), "--json"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one JSON object");
+    let scenarios = json["scenarios"].as_array().unwrap();
+    assert!(scenarios.len() >= 16);
+    assert!(json["errors"].as_array().unwrap().is_empty());
+    for scenario in scenarios {
+        assert_eq!(scenario["langs"], serde_json::json!(["zh", "en"]), "{scenario}");
+        for field in ["id", "kind", "disc", "dialogue_nodes", "file"] {
+            assert!(!scenario[field].is_null(), "{field} missing in {scenario}");
+        }
+    }
+}
+
+#[test]
+fn validate_locates_a_broken_file_and_still_loads_the_rest() {
+    let dir = std::env::temp_dir().join(format!("sc-validate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read_to_string(scenarios_dir().join("lost-parcel.ron")).unwrap();
+    std::fs::write(dir.join("lost-parcel.ron"), &good).unwrap();
+    let broken = good.replacen("kind:", "kind :: ", 1);
+    std::fs::write(dir.join("broken.ron"), broken).unwrap();
+    let output = service_camp(&["validate", dir.to_str().unwrap(), "--json"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let ids: Vec<&str> = json["scenarios"].as_array().unwrap().iter().filter_map(|s| s["id"].as_str()).collect();
+    assert_eq!(ids, ["lost-parcel"], "the good file still loads");
+    let error = &json["errors"][0];
+    assert!(error["file"].as_str().unwrap().ends_with("broken.ron"), "{error}");
+    assert!(error["line"].as_u64().unwrap() > 1 && error["col"].as_u64().unwrap() > 0, "{error}");
+}
