@@ -11,10 +11,12 @@ use bevy_egui::EguiPlugin;
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::redraw::{IDLE_WAIT, Reactive};
+use crate::scenario_library::ScenarioShelf;
+use crate::scoring::{Rubrics, known_tags};
 use crate::settings::{Settings, SettingsFile};
 use crate::tour::TourOptions;
 use crate::workshop::{ContentProblems, CurrentSession, LoadedLocales, open_session};
-use crate::{navigation, redraw, room_clock, screens, settings, ui, window};
+use crate::{navigation, redraw, room_clock, scenario_library, screens, settings, ui, window};
 
 /// What the command line asked for.
 #[derive(Debug, Clone, Default)]
@@ -29,7 +31,14 @@ pub struct AppOptions {
 /// The features every build shares, windowed or headless: state, settings,
 /// navigation, screens. Tests add these to `MinimalPlugins`.
 pub fn core_plugins(app: &mut App) {
-    app.add_plugins((settings::plugin, navigation::plugin, screens::plugin, redraw::plugin, room_clock::plugin));
+    app.add_plugins((
+        settings::plugin,
+        navigation::plugin,
+        screens::plugin,
+        redraw::plugin,
+        room_clock::plugin,
+        scenario_library::plugin,
+    ));
 }
 
 /// Builds the windowed app.
@@ -47,6 +56,7 @@ pub fn build(options: AppOptions) -> App {
     }
     let locales = Locales::load(&crate::paths::assets_dir().join("locales"));
     problems.extend(locales.errors.iter().cloned());
+    let shelf = load_scenarios(&mut problems);
     let session =
         options.session.clone().map_or_else(CurrentSession::default, |path| open_session(path, &mut problems));
 
@@ -77,6 +87,7 @@ pub fn build(options: AppOptions) -> App {
     .insert_resource(LoadedLocales(locales))
     .insert_resource(ContentProblems(problems))
     .insert_resource(session)
+    .insert_resource(shelf)
     .add_plugins((core_plugins, ui::plugin, window::plugin))
     .add_systems(Startup, spawn_camera);
 
@@ -92,6 +103,20 @@ pub fn build(options: AppOptions) -> App {
         }
     }
     app
+}
+
+/// The built-in and the trainer's own scenarios, checked against the rubrics' tags.
+fn load_scenarios(problems: &mut Vec<crate::content_error::ContentError>) -> ScenarioShelf {
+    let known_tags = match Rubrics::load_dir(&crate::paths::assets_dir().join("rubrics")) {
+        Ok(rubrics) => known_tags(&rubrics),
+        Err(errors) => {
+            problems.extend(errors);
+            Default::default()
+        }
+    };
+    let mut folders = vec![crate::paths::scenarios_dir()];
+    folders.extend(crate::paths::config_dir().map(|dir| dir.join("scenarios")));
+    ScenarioShelf::load(folders, known_tags)
 }
 
 fn spawn_camera(mut commands: Commands) {

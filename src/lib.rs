@@ -14,6 +14,7 @@ pub mod paths;
 pub mod redraw;
 pub mod room_clock;
 pub mod scenario;
+pub mod scenario_library;
 pub mod scoring;
 pub mod screens;
 pub mod session;

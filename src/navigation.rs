@@ -6,13 +6,14 @@ use bevy_egui::input::EguiWantsInput;
 
 use crate::lang::Lang;
 use crate::room_clock::ClockAction;
+use crate::scenario_library::LibraryAction;
 use crate::screens::Screen;
 use crate::settings::Settings;
 use crate::theme::ThemeKind;
 
 /// A request from the UI, the keyboard or the clicker. Every change of screen or
 /// setting goes through here, so mouse, keys and tests share one path.
-#[derive(Message, Debug, Clone, Copy, PartialEq)]
+#[derive(Message, Debug, Clone, PartialEq)]
 pub enum UiAction {
     Go(Screen),
     Next,
@@ -29,6 +30,7 @@ pub enum UiAction {
     SetSound(bool),
     ToggleFullscreen,
     Clock(ClockAction),
+    Library(LibraryAction),
     /// Asks to quit; confirmation is needed once the session has data.
     RequestQuit,
     ConfirmQuit,
@@ -114,14 +116,14 @@ fn apply_actions(
     mut settings: ResMut<Settings>,
 ) {
     for action in actions.read() {
-        match *action {
-            UiAction::Go(target) => next_screen.set(target),
+        match action {
+            UiAction::Go(target) => next_screen.set(*target),
             UiAction::Next => next_screen.set(screen.get().next()),
             UiAction::Prev => next_screen.set(screen.get().prev()),
             UiAction::ToggleBlank => overlay.blank = !overlay.blank,
             UiAction::ToggleHelp => overlay.help = !overlay.help,
             UiAction::CloseOverlays => overlay.help = false,
-            UiAction::SetLang(lang) => settings.lang = lang,
+            UiAction::SetLang(lang) => settings.lang = *lang,
             UiAction::ToggleLang => settings.lang = settings.lang.other(),
             UiAction::ToggleTheme => {
                 settings.theme = match settings.theme {
@@ -129,15 +131,16 @@ fn apply_actions(
                     ThemeKind::Dark => ThemeKind::Light,
                 }
             }
-            UiAction::SetTheme(theme) => settings.theme = theme,
-            UiAction::SetReducedMotion(on) => settings.reduced_motion = on,
-            UiAction::SetSound(on) => settings.sound = on,
-            // Window, quit and clock actions belong to their own plugins.
+            UiAction::SetTheme(theme) => settings.theme = *theme,
+            UiAction::SetReducedMotion(on) => settings.reduced_motion = *on,
+            UiAction::SetSound(on) => settings.sound = *on,
+            // Window, quit, clock and library actions belong to their own plugins.
             UiAction::ToggleFullscreen
             | UiAction::RequestQuit
             | UiAction::ConfirmQuit
             | UiAction::CancelQuit
-            | UiAction::Clock(_) => {}
+            | UiAction::Clock(_)
+            | UiAction::Library(_) => {}
         }
     }
 }

@@ -19,6 +19,19 @@ pub fn assets_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets"))
 }
 
+/// The built-in scenario library: `SERVICE_CAMP_SCENARIOS`, else `scenarios/` beside the
+/// binary, else the source tree's.
+pub fn scenarios_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("SERVICE_CAMP_SCENARIOS") {
+        return PathBuf::from(dir);
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("scenarios")))
+        .filter(|dir| dir.is_dir())
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios")))
+}
+
 /// The per-user folder for settings (XDG on Linux, `%APPDATA%` on Windows).
 pub fn config_dir() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_CONFIG_HOME")

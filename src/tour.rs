@@ -4,11 +4,13 @@
 
 use std::path::PathBuf;
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use crate::lang::Lang;
 use crate::navigation::{Overlay, ScreenEnteredAt};
+use crate::scenario_library::LibraryView;
 use crate::screens::Screen;
 use crate::session::Session;
 use crate::settings::Settings;
@@ -35,6 +37,8 @@ pub enum Variant {
     Dark,
     ConfirmQuit,
     Help,
+    /// The library with the secret customer card opened.
+    CustomerCard,
 }
 
 impl Shot {
@@ -45,6 +49,7 @@ impl Shot {
             Variant::Dark => "-dark",
             Variant::ConfirmQuit => "-quit",
             Variant::Help => "-help",
+            Variant::CustomerCard => "-card",
         };
         format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
     }
@@ -60,6 +65,7 @@ pub fn plan(langs: &[Lang]) -> Vec<Shot> {
             (Screen::Leaderboard, Variant::Dark),
             (Screen::Home, Variant::Help),
             (Screen::Home, Variant::ConfirmQuit),
+            (Screen::Library, Variant::CustomerCard),
         ] {
             shots.push(Shot { screen, lang, variant });
         }
@@ -110,16 +116,45 @@ pub fn plugin(options: TourOptions) -> impl Fn(&mut App) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The parts of the app a shot arranges.
+#[derive(SystemParam)]
+struct Stage<'w> {
+    settings: ResMut<'w, Settings>,
+    session: ResMut<'w, CurrentSession>,
+    overlay: ResMut<'w, Overlay>,
+    next_screen: ResMut<'w, NextState<Screen>>,
+    entered: ResMut<'w, ScreenEnteredAt>,
+    library_view: ResMut<'w, LibraryView>,
+}
+
+/// The scenario the library shots show.
+const TOUR_SCENARIO: &str = "lost-parcel";
+
+impl Stage<'_> {
+    fn arrange(&mut self, shot: &Shot, now: f64) {
+        self.settings.lang = shot.lang;
+        self.settings.theme = if shot.variant == Variant::Dark { ThemeKind::Dark } else { ThemeKind::Light };
+        *self.overlay = Overlay {
+            help: shot.variant == Variant::Help,
+            confirm_quit: shot.variant == Variant::ConfirmQuit,
+            ..Overlay::default()
+        };
+        if self.session.session.lang != shot.lang || !self.session.session.has_data() {
+            self.session.session = Session::demo(shot.lang);
+        }
+        self.library_view.selected = Some(TOUR_SCENARIO.to_owned());
+        self.library_view.show_customer_card = shot.variant == Variant::CustomerCard;
+        self.next_screen.set(shot.screen);
+        // Restart the entrance animation even when the screen stays the same.
+        self.entered.0 = now;
+    }
+}
+
 fn drive_tour(
     mut commands: Commands,
     mut tour: ResMut<Tour>,
     time: Res<Time<Real>>,
-    mut settings: ResMut<Settings>,
-    mut session: ResMut<CurrentSession>,
-    mut overlay: ResMut<Overlay>,
-    mut next_screen: ResMut<NextState<Screen>>,
-    mut entered: ResMut<ScreenEnteredAt>,
+    mut stage: Stage,
     mut exit: MessageWriter<AppExit>,
 ) {
     let now = time.elapsed_secs_f64();
@@ -135,19 +170,7 @@ fn drive_tour(
     };
     match tour.phase {
         Phase::Arrange => {
-            settings.lang = shot.lang;
-            settings.theme = if shot.variant == Variant::Dark { ThemeKind::Dark } else { ThemeKind::Light };
-            *overlay = Overlay {
-                help: shot.variant == Variant::Help,
-                confirm_quit: shot.variant == Variant::ConfirmQuit,
-                ..Overlay::default()
-            };
-            if session.session.lang != shot.lang || !session.session.has_data() {
-                session.session = Session::demo(shot.lang);
-            }
-            next_screen.set(shot.screen);
-            // Restart the entrance animation even when the screen stays the same.
-            entered.0 = now;
+            stage.arrange(&shot, now);
             tour.phase = Phase::Settle { frames: 0, since: now };
         }
         Phase::Settle { frames, since } => {

@@ -16,6 +16,7 @@ use crate::lang::Lang;
 use crate::navigation::{Overlay, ScreenEnteredAt, UiAction};
 use crate::redraw::RedrawPlan;
 use crate::room_clock::RoomClock;
+use crate::scenario_library::{LibraryView, ScenarioShelf};
 use crate::screens::Screen;
 use crate::session::Session;
 use crate::settings::Settings;
@@ -34,6 +35,8 @@ pub struct UiCx<'a> {
     pub screen: Screen,
     /// The countdown the room is watching.
     pub clock: &'a Countdown,
+    pub shelf: &'a ScenarioShelf,
+    pub library_view: &'a LibraryView,
     /// Seconds since this screen was entered, for entrance animations.
     pub screen_age: f32,
     /// Seconds on the app clock, for running timers.
@@ -49,6 +52,8 @@ impl<'a> UiCx<'a> {
         settings: &'a Settings,
         session: &'a Session,
         clock: &'a Countdown,
+        shelf: &'a ScenarioShelf,
+        library_view: &'a LibraryView,
         screen: Screen,
     ) -> Self {
         UiCx {
@@ -59,6 +64,8 @@ impl<'a> UiCx<'a> {
             session,
             screen,
             clock,
+            shelf,
+            library_view,
             screen_age: f32::INFINITY,
             now: 0.0,
             actions: Vec::new(),
@@ -115,6 +122,8 @@ pub struct ScreenUi<'w, 's> {
     locales: Res<'w, LoadedLocales>,
     session: Res<'w, CurrentSession>,
     clock: Res<'w, RoomClock>,
+    shelf: Res<'w, ScenarioShelf>,
+    library_view: Res<'w, LibraryView>,
     screen: Res<'w, State<Screen>>,
     time: Res<'w, Time>,
     entered: Res<'w, ScreenEnteredAt>,
@@ -129,7 +138,15 @@ impl ScreenUi<'_, '_> {
     pub fn show(&mut self, draw: impl FnOnce(&mut Ui, &mut UiCx)) -> Result {
         let ctx = self.contexts.ctx_mut()?.clone();
         let screen = *self.screen.get();
-        let mut cx = UiCx::new(&self.locales.0, &self.settings, &self.session.session, &self.clock.0, screen);
+        let mut cx = UiCx::new(
+            &self.locales.0,
+            &self.settings,
+            &self.session.session,
+            &self.clock.0,
+            &self.shelf,
+            &self.library_view,
+            screen,
+        );
         cx.now = self.time.elapsed_secs_f64();
         cx.screen_age = (cx.now - self.entered.0) as f32;
         let mut ui = Ui::new(
@@ -249,6 +266,8 @@ struct ChromeParams<'w, 's> {
     locales: Res<'w, LoadedLocales>,
     session: Res<'w, CurrentSession>,
     clock: Res<'w, RoomClock>,
+    shelf: Res<'w, ScenarioShelf>,
+    library_view: Res<'w, LibraryView>,
     screen: Res<'w, State<Screen>>,
     overlay: Res<'w, Overlay>,
     problems: Res<'w, ContentProblems>,
@@ -258,7 +277,15 @@ struct ChromeParams<'w, 's> {
 
 fn draw_chrome(mut p: ChromeParams) -> Result {
     let ctx = p.contexts.ctx_mut()?.clone();
-    let mut cx = UiCx::new(&p.locales.0, &p.settings, &p.session.session, &p.clock.0, *p.screen.get());
+    let mut cx = UiCx::new(
+        &p.locales.0,
+        &p.settings,
+        &p.session.session,
+        &p.clock.0,
+        &p.shelf,
+        &p.library_view,
+        *p.screen.get(),
+    );
     let mut root = Ui::new(
         ctx.clone(),
         egui::Id::new("root"),
@@ -269,7 +296,8 @@ fn draw_chrome(mut p: ChromeParams) -> Result {
         root.painter().rect_filled(ctx.content_rect(), 0.0, egui::Color32::BLACK);
         egui::Rect::NOTHING
     } else {
-        chrome(&mut root, &mut cx, &p.problems.0)
+        let problems: Vec<ContentError> = p.problems.0.iter().chain(&p.shelf.problems).cloned().collect();
+        chrome(&mut root, &mut cx, &problems)
     };
     p.actions.write_batch(cx.actions);
     Ok(())
@@ -374,6 +402,8 @@ struct OverlayParams<'w, 's> {
     locales: Res<'w, LoadedLocales>,
     session: Res<'w, CurrentSession>,
     clock: Res<'w, RoomClock>,
+    shelf: Res<'w, ScenarioShelf>,
+    library_view: Res<'w, LibraryView>,
     screen: Res<'w, State<Screen>>,
     overlay: Res<'w, Overlay>,
     actions: MessageWriter<'w, UiAction>,
@@ -381,7 +411,15 @@ struct OverlayParams<'w, 's> {
 
 fn draw_overlays(mut p: OverlayParams) -> Result {
     let ctx = p.contexts.ctx_mut()?.clone();
-    let mut cx = UiCx::new(&p.locales.0, &p.settings, &p.session.session, &p.clock.0, *p.screen.get());
+    let mut cx = UiCx::new(
+        &p.locales.0,
+        &p.settings,
+        &p.session.session,
+        &p.clock.0,
+        &p.shelf,
+        &p.library_view,
+        *p.screen.get(),
+    );
     overlays(&ctx, &mut cx, &p.overlay);
     p.actions.write_batch(cx.actions);
     Ok(())

@@ -7,6 +7,7 @@ use service_camp::i18n::Locales;
 use service_camp::lang::Lang;
 use service_camp::navigation::UiAction;
 use service_camp::room_clock::ClockAction;
+use service_camp::scenario_library::{LibraryAction, LibraryView, ScenarioShelf};
 use service_camp::screens::Screen;
 use service_camp::session::Session;
 use service_camp::settings::Settings;
@@ -16,12 +17,19 @@ use service_camp::ui::{self, UiCx};
 
 struct Shown {
     locales: Locales,
+    shelf: ScenarioShelf,
+    library_view: LibraryView,
     settings: Settings,
     session: Session,
     clock: Countdown,
     screen: Screen,
     actions: Vec<UiAction>,
     styled: bool,
+}
+
+/// The built-in scenario library (tags unchecked: the rubrics are tested elsewhere).
+fn shelf() -> ScenarioShelf {
+    ScenarioShelf::load(vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")], Default::default())
 }
 
 /// Applies the app's fonts and style on the first frame (as the app does before drawing);
@@ -40,6 +48,8 @@ fn style_once(ui: &mut egui::Ui, shown: &mut Shown) -> bool {
 fn harness(screen: Screen, lang: Lang, theme_kind: ThemeKind) -> Harness<'static, Shown> {
     let state = Shown {
         locales: Locales::builtin(),
+        shelf: shelf(),
+        library_view: LibraryView::seeded(1),
         settings: Settings { lang, theme: theme_kind, ..Settings::default() },
         session: Session::demo(lang),
         clock: Countdown::new(60.0),
@@ -52,7 +62,15 @@ fn harness(screen: Screen, lang: Lang, theme_kind: ThemeKind) -> Harness<'static
             if !style_once(ui, shown) {
                 return;
             }
-            let mut cx = UiCx::new(&shown.locales, &shown.settings, &shown.session, &shown.clock, shown.screen);
+            let mut cx = UiCx::new(
+                &shown.locales,
+                &shown.settings,
+                &shown.session,
+                &shown.clock,
+                &shown.shelf,
+                &shown.library_view,
+                shown.screen,
+            );
             let area = ui::chrome(ui, &mut cx, &[]);
             let mut screen_ui = ui.new_child(UiBuilder::new().max_rect(area));
             shown.screen.show(&mut screen_ui, &mut cx);
@@ -117,13 +135,23 @@ fn quit_dialog_confirms_with_its_button() {
             if !style_once(ui, shown) {
                 return;
             }
-            let mut cx = UiCx::new(&shown.locales, &shown.settings, &shown.session, &shown.clock, shown.screen);
+            let mut cx = UiCx::new(
+                &shown.locales,
+                &shown.settings,
+                &shown.session,
+                &shown.clock,
+                &shown.shelf,
+                &shown.library_view,
+                shown.screen,
+            );
             let overlay = service_camp::navigation::Overlay { confirm_quit: true, ..Default::default() };
             ui::overlays(ui.ctx(), &mut cx, &overlay);
             shown.actions.extend(cx.actions);
         },
         Shown {
             locales: Locales::builtin(),
+            shelf: shelf(),
+            library_view: LibraryView::seeded(1),
             settings: Settings { lang: Lang::En, ..Settings::default() },
             session: Session::demo(Lang::En),
             clock: Countdown::new(60.0),
@@ -136,4 +164,29 @@ fn quit_dialog_confirms_with_its_button() {
     harness.get_by_label("Quit").click();
     harness.run_steps(2);
     assert_eq!(harness.state().actions, vec![UiAction::ConfirmQuit]);
+}
+
+#[test]
+fn library_filters_draws_and_keeps_the_customer_card_hidden_until_asked() {
+    let mut filters = harness(Screen::Library, Lang::En, ThemeKind::Light);
+    assert!(filters.query_by_label_contains("Opening line").is_none(), "no customer card before a pick");
+    filters.get_by_label("🎲 Draw at random").click();
+    filters.get_by_label("C").click();
+    filters.run_steps(2);
+    let actions = &filters.state().actions;
+    assert!(actions.contains(&UiAction::Library(LibraryAction::Draw)));
+    assert!(actions.contains(&UiAction::Library(LibraryAction::Disc(Some(service_camp::disc::Disc::C)))));
+
+    let mut shown = harness(Screen::Library, Lang::Zh, ThemeKind::Light);
+    let state = shown.state_mut();
+    let lost_parcel = state.shelf.library.get("lost-parcel").unwrap().clone();
+    state.library_view.apply(&LibraryAction::Select(lost_parcel.id.clone()), &state.shelf);
+    shown.run_steps(2);
+    assert!(shown.query_all_by_label_contains(lost_parcel.title.get(Lang::Zh)).count() >= 1);
+    assert!(shown.query_by_label_contains(lost_parcel.rep_brief.get(Lang::Zh)).is_some());
+    assert!(shown.query_by_label_contains(lost_parcel.customer.opening_line.get(Lang::Zh)).is_none());
+    let state = shown.state_mut();
+    state.library_view.apply(&LibraryAction::ToggleCustomerCard, &state.shelf);
+    shown.run_steps(2);
+    assert!(shown.query_by_label_contains(lost_parcel.customer.opening_line.get(Lang::Zh)).is_some());
 }

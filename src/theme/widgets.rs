@@ -39,6 +39,11 @@ pub fn columns(ui: &mut Ui, count: usize, mut add: impl FnMut(usize, &mut Ui)) {
     });
 }
 
+/// A bold label introducing a block of text (egui's `strong` only brightens the colour).
+pub fn section_label(text: impl Into<String>) -> RichText {
+    RichText::new(text).size(text_size::BODY).family(fonts::bold_family())
+}
+
 /// A raised panel grouping related content.
 pub fn card<R>(ui: &mut Ui, p: &Palette, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
     Frame::new()
