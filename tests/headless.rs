@@ -156,3 +156,35 @@ fn running_clock_wakes_the_app_each_second_and_idle_sleeps() {
     app.update();
     assert_eq!(app.world().resource::<WinitSettings>().focused_mode, UpdateMode::reactive_low_power(IDLE_WAIT));
 }
+
+#[test]
+fn a_scenario_file_saved_while_the_app_runs_appears_without_restart() {
+    use service_camp::scenario_library::ScenarioShelf;
+    let dir = std::env::temp_dir().join(format!("sc-live-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin))
+        .insert_resource(ScenarioShelf::load(vec![dir.clone()], Default::default()))
+        .add_plugins(service_camp::app::core_plugins);
+    app.update();
+    assert!(app.world().resource::<ScenarioShelf>().library.get("lost-parcel").is_none());
+
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/lost-parcel.ron");
+    std::fs::copy(source, dir.join("lost-parcel.ron")).unwrap();
+    let started = std::time::Instant::now();
+    while app.world().resource::<ScenarioShelf>().library.get("lost-parcel").is_none() {
+        assert!(started.elapsed() < Duration::from_secs(10), "the new file was not picked up");
+        std::thread::sleep(Duration::from_millis(20));
+        app.update();
+    }
+    std::fs::write(dir.join("lost-parcel.ron"), "(id: \"lost-parcel\", title: ").unwrap();
+    while app.world().resource::<ScenarioShelf>().library.get("lost-parcel").is_some() {
+        assert!(started.elapsed() < Duration::from_secs(10), "the broken edit was not picked up");
+        std::thread::sleep(Duration::from_millis(20));
+        app.update();
+    }
+    let problems = &app.world().resource::<ScenarioShelf>().problems;
+    assert!(problems.iter().any(|p| p.file.ends_with("lost-parcel.ron") && p.line >= 1), "{problems:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

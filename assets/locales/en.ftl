@@ -21,7 +21,7 @@ screen-practice = Practice
 screen-debrief = 5-3-1 debrief
 screen-settings = Settings
 
-problems-title = Some content files have problems; built-in versions are used and everything else works:
+problems-title = Some content files have problems; fix them — everything else keeps working:
 problems-more = …and { $count } more
 
 help-title = Shortcuts (clicker friendly)

@@ -21,7 +21,7 @@ screen-practice = 自主练习
 screen-debrief = 5-3-1 总结
 screen-settings = 设置
 
-problems-title = 部分内容文件有问题,已使用内置版本,其余功能照常可用:
+problems-title = 部分内容文件有问题,请修正;其余内容照常可用:
 problems-more = ……另有 { $count } 处问题
 
 help-title = 快捷键(翻页笔可用)
