@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod lang;
 pub mod navigation;
 pub mod paths;
+pub mod practice;
 pub mod redraw;
 pub mod room_clock;
 pub mod scenario;

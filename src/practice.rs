@@ -1,0 +1,449 @@
+//! Self-study: one learner against a scenario's simulated customer. The learner picks one
+//! of the dialogue's replies or types their own; a typed reply is read by the scoring
+//! engine and the customer reacts as to the closest authored reply (so "公司的规定就是这样"
+//! takes the angry branch). Slow answers cost patience, more so with a D customer. The
+//! whole conversation is scored by the same engine as live rounds. Plain logic: no Bevy.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content_error::{ContentError, parse_ron};
+use crate::disc::Disc;
+use crate::lang::{Bilingual, Lang};
+use crate::scenario::{DialogueNode, Ending, ResponseOption, Scenario, shift_mood};
+use crate::scoring::{Round, RoundSetup, Rubrics, ScoreReport, Speaker, Transcript, Turn, score};
+
+/// How long a customer of each type waits for an answer before patience runs out.
+pub fn patience_secs(disc: Disc) -> f64 {
+    match disc {
+        Disc::D => 20.0,
+        Disc::I => 40.0,
+        Disc::C => 45.0,
+        Disc::S => 60.0,
+    }
+}
+
+/// Dialogue mood (−5…5) as the 0–100 gauge shows it.
+pub fn gauge_mood(mood: i8) -> f32 {
+    (f32::from(mood) + 5.0) * 10.0
+}
+
+/// One answer the learner gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PracticeTurn {
+    /// The node the customer spoke from.
+    pub node: String,
+    /// The authored reply followed (the closest one, for a typed answer).
+    pub option: usize,
+    /// The learner's own words, when typed.
+    pub typed: Option<String>,
+    pub seconds: f64,
+    /// The answer came after the customer's patience ran out.
+    pub slow: bool,
+    pub mood_before: i8,
+    pub mood_after: i8,
+}
+
+/// A conversation in progress (or finished).
+#[derive(Debug, Clone)]
+pub struct PracticeRun {
+    pub scenario_id: String,
+    pub lang: Lang,
+    node: String,
+    mood: i8,
+    pub turns: Vec<PracticeTurn>,
+    transcript: Transcript,
+}
+
+impl PracticeRun {
+    /// Starts at the dialogue's first node; `None` if the scenario has no dialogue.
+    pub fn start(scenario: &Scenario, lang: Lang) -> Option<PracticeRun> {
+        let dialogue = scenario.dialogue.as_ref()?;
+        let first = dialogue.start_node()?;
+        let transcript = Transcript {
+            lang,
+            disc: Some(scenario.disc),
+            scenario: Some(scenario.id.clone()),
+            time_limit: Some(f64::from(scenario.time_limit_secs)),
+            customer_name: None,
+            models: scenario.models.clone(),
+            turns: vec![Turn {
+                t: 0.0,
+                who: Speaker::Customer,
+                text: first.line.get(lang).to_owned(),
+                tags: Vec::new(),
+            }],
+        };
+        Some(PracticeRun {
+            scenario_id: scenario.id.clone(),
+            lang,
+            node: first.id.clone(),
+            mood: shift_mood(dialogue.opening_mood, 0),
+            turns: Vec::new(),
+            transcript,
+        })
+    }
+
+    pub fn node<'a>(&self, scenario: &'a Scenario) -> Option<&'a DialogueNode> {
+        scenario.dialogue.as_ref()?.node(&self.node)
+    }
+
+    /// −5 (walking out) … 5 (delighted).
+    pub fn mood(&self) -> i8 {
+        self.mood
+    }
+
+    pub fn ending(&self, scenario: &Scenario) -> Option<Ending> {
+        self.node(scenario).and_then(|n| n.ending)
+    }
+
+    /// Follows authored reply `option`, answered after `seconds`.
+    pub fn choose<'s>(&mut self, scenario: &'s Scenario, option: usize, seconds: f64) -> Option<&'s ResponseOption> {
+        let reply = self.node(scenario)?.options.get(option)?;
+        let text = reply.text.get(self.lang).to_owned();
+        self.answer(scenario, option, None, text, reply.tags.clone(), seconds)?;
+        Some(reply)
+    }
+
+    /// Answers with the learner's own words: the engine reads them and the customer reacts
+    /// as to the closest authored reply. Returns that reply's index.
+    pub fn answer_typed(&mut self, scenario: &Scenario, rubrics: &Rubrics, text: &str, seconds: f64) -> Option<usize> {
+        let options = &self.node(scenario)?.options;
+        let heard = detect(rubrics, self.lang, scenario, text);
+        let option = closest_option(options, &heard)?;
+        self.answer(scenario, option, Some(text.to_owned()), text.to_owned(), Vec::new(), seconds)?;
+        Some(option)
+    }
+
+    fn answer(
+        &mut self,
+        scenario: &Scenario,
+        option: usize,
+        typed: Option<String>,
+        text: String,
+        tags: Vec<String>,
+        seconds: f64,
+    ) -> Option<()> {
+        let dialogue = scenario.dialogue.as_ref()?;
+        let current = dialogue.node(&self.node)?;
+        let reply = current.options.get(option)?;
+        let next = dialogue.node(&reply.next)?;
+        let slow = seconds > patience_secs(scenario.disc);
+        let mood_before = self.mood;
+        let waited = if slow { -1 } else { 0 };
+        self.mood = shift_mood(shift_mood(self.mood, reply.mood), waited);
+        let t = self.transcript.turns.last().map_or(0.0, |turn| turn.t) + seconds.max(0.0);
+        self.transcript.turns.push(Turn { t, who: Speaker::Rep, text, tags });
+        self.transcript.turns.push(Turn {
+            t: t + 1.0,
+            who: Speaker::Customer,
+            text: next.line.get(self.lang).to_owned(),
+            tags: Vec::new(),
+        });
+        self.turns.push(PracticeTurn {
+            node: current.id.clone(),
+            option,
+            typed,
+            seconds,
+            slow,
+            mood_before,
+            mood_after: self.mood,
+        });
+        self.node = next.id.clone();
+        Some(())
+    }
+
+    /// The engine's verdict and a turn-by-turn review.
+    pub fn debrief(&self, scenario: &Scenario, rubrics: &Rubrics) -> Debrief {
+        let report = score(rubrics, &self.transcript);
+        let dialogue = scenario.dialogue.as_ref();
+        let reviews: Vec<TurnReview> = self
+            .turns
+            .iter()
+            .filter_map(|turn| {
+                let node = dialogue?.node(&turn.node)?;
+                let picked = node.options.get(turn.option)?;
+                let model = node.options.iter().find(|o| o.model);
+                Some(TurnReview {
+                    customer_line: node.line.clone(),
+                    reply: turn.typed.clone().map_or_else(|| picked.text.clone(), |t| Bilingual::new(t.clone(), t)),
+                    why: picked.why.clone(),
+                    mood_change: turn.mood_after - turn.mood_before,
+                    slow: turn.slow,
+                    model_answer: model.filter(|m| !picked.model && m.text != picked.text).map(|m| m.text.clone()),
+                })
+            })
+            .collect();
+        let worst = reviews.iter().map(|r| r.mood_change).min().unwrap_or(0);
+        let mut mood_curve = vec![gauge_mood(dialogue.map_or(0, |d| shift_mood(d.opening_mood, 0)))];
+        mood_curve.extend(self.turns.iter().map(|t| gauge_mood(t.mood_after)));
+        Debrief { report, reviews, worst_change: worst, mood_curve, ending: self.ending(scenario) }
+    }
+}
+
+/// What the engine hears in a reply: step, penalty and bonus tags.
+pub fn detect(rubrics: &Rubrics, lang: Lang, scenario: &Scenario, text: &str) -> BTreeSet<String> {
+    let setup =
+        RoundSetup { lang, disc: Some(scenario.disc), models: scenario.models.clone(), ..RoundSetup::default() };
+    let mut round = Round::new(rubrics, setup);
+    let outcome = round.feed(&Turn { t: 1.0, who: Speaker::Rep, text: text.to_owned(), tags: Vec::new() });
+    let steps = outcome.steps.iter().map(|s| format!("{}.{}", s.model, s.step));
+    let penalties = outcome.penalties.iter().map(|p| format!("penalty.{}", p.id));
+    let bonuses = outcome.bonuses.iter().map(|b| format!("bonus.{}", b.id));
+    steps.chain(penalties).chain(bonuses).collect()
+}
+
+/// The authored reply that best matches what was heard. A reply sharing tags wins; any
+/// penalty heard pulls towards replies that carry penalties (and away from clean ones);
+/// with nothing recognisable the customer reacts as to the most neutral reply.
+pub fn closest_option(options: &[ResponseOption], heard: &BTreeSet<String>) -> Option<usize> {
+    let heard_penalty = heard.iter().any(|t| t.starts_with("penalty."));
+    let affinity = |option: &ResponseOption| -> f32 {
+        let has_penalty = option.tags.iter().any(|t| t.starts_with("penalty."));
+        let shared = option.tags.iter().filter(|t| heard.contains(*t)).count() as f32;
+        let step_names = |tags: &mut dyn Iterator<Item = &String>| -> BTreeSet<String> {
+            tags.filter(|t| !t.starts_with("penalty.") && !t.starts_with("bonus."))
+                .filter_map(|t| t.split_once('.').map(|(_, step)| step.to_owned()))
+                .collect()
+        };
+        // The same step under another model's name (six_step.apologize for 7a.apologize) counts half.
+        let cousins = step_names(&mut option.tags.iter()).intersection(&step_names(&mut heard.iter())).count() as f32;
+        let penalty_fit = match (heard_penalty, has_penalty) {
+            (true, true) => 3.0,
+            (true, false) => -3.0,
+            (false, true) => -1.0,
+            (false, false) => 0.0,
+        };
+        2.0 * shared + 0.5 * cousins + penalty_fit - 0.1 * f32::from(option.mood.unsigned_abs())
+    };
+    options.iter().enumerate().max_by(|(_, a), (_, b)| affinity(a).total_cmp(&affinity(b))).map(|(i, _)| i)
+}
+
+/// One answer looked back on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurnReview {
+    pub customer_line: Bilingual,
+    pub reply: Bilingual,
+    pub why: Bilingual,
+    pub mood_change: i8,
+    pub slow: bool,
+    /// The model answer, when the learner's reply was not it.
+    pub model_answer: Option<Bilingual>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Debrief {
+    pub report: ScoreReport,
+    pub reviews: Vec<TurnReview>,
+    /// The biggest mood drop of any turn (the turns that lost most get a model answer).
+    pub worst_change: i8,
+    /// Gauge mood (0–100) at the start and after each answer.
+    pub mood_curve: Vec<f32>,
+    pub ending: Option<Ending>,
+}
+
+/// A model counts as mastered once a scenario scored by it reaches this.
+pub const MASTERY_SCORE: f64 = 80.0;
+
+/// What the learner has achieved, kept between runs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    /// Best total per scenario id.
+    pub best: BTreeMap<String, f64>,
+    pub mastered: BTreeSet<String>,
+    /// Consecutive days with practice.
+    pub streak: u32,
+    /// The last practice day, in days since 1970-01-01.
+    pub last_day: Option<i64>,
+}
+
+impl Progress {
+    /// Records a finished conversation on `today` (days since 1970-01-01).
+    pub fn record(&mut self, scenario: &Scenario, report: &ScoreReport, today: i64) {
+        let best = self.best.entry(scenario.id.clone()).or_insert(report.total);
+        *best = best.max(report.total);
+        for model in &scenario.models {
+            if report.models.get(model).is_some_and(|m| m.score >= MASTERY_SCORE) {
+                self.mastered.insert(model.clone());
+            }
+        }
+        self.streak = match self.last_day {
+            Some(day) if day == today => self.streak.max(1),
+            Some(day) if day == today - 1 => self.streak + 1,
+            _ => 1,
+        };
+        self.last_day = Some(today);
+    }
+
+    pub fn load(path: &Path) -> Result<Progress, ContentError> {
+        match std::fs::read_to_string(path) {
+            Ok(source) => parse_ron(path, &source),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Progress::default()),
+            Err(e) => Err(ContentError::whole_file(path, format!("cannot read progress: {e}"))),
+        }
+    }
+
+    /// Saves atomically (temp file, then rename) so a crash never leaves half a file.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text =
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(std::io::Error::other)?;
+        let tmp = path.with_extension("ron.tmp");
+        std::fs::write(&tmp, text)?;
+        std::fs::rename(tmp, path)
+    }
+}
+
+/// Today as days since 1970-01-01 (UTC), for the streak.
+pub fn today() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| (d.as_secs() / 86_400) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::load_dir;
+
+    fn library() -> Vec<Scenario> {
+        load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")).iter().cloned().collect()
+    }
+
+    fn rubrics() -> Rubrics {
+        Rubrics::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rubrics")).unwrap()
+    }
+
+    /// Plays by a fixed policy until an ending (or a step limit); returns the ending.
+    fn play(scenario: &Scenario, mut pick: impl FnMut(&DialogueNode) -> usize) -> (PracticeRun, Option<Ending>) {
+        let mut run = PracticeRun::start(scenario, Lang::Zh).unwrap();
+        for _ in 0..30 {
+            if run.ending(scenario).is_some() {
+                break;
+            }
+            let node = run.node(scenario).unwrap().clone();
+            run.choose(scenario, pick(&node), 5.0).unwrap();
+        }
+        let ending = run.ending(scenario);
+        (run, ending)
+    }
+
+    fn penalised(option: &ResponseOption) -> bool {
+        option.tags.iter().any(|t| t.starts_with("penalty."))
+    }
+
+    /// The shortest sequence of reply choices from the start to an `ending` node.
+    fn path_to(scenario: &Scenario, ending: Ending) -> Option<Vec<usize>> {
+        let dialogue = scenario.dialogue.as_ref()?;
+        let mut queue = std::collections::VecDeque::from([(dialogue.start.clone(), Vec::new())]);
+        let mut seen = BTreeSet::new();
+        while let Some((id, path)) = queue.pop_front() {
+            let node = dialogue.node(&id)?;
+            if node.ending == Some(ending) {
+                return Some(path);
+            }
+            if !seen.insert(id) {
+                continue;
+            }
+            for (i, option) in node.options.iter().enumerate() {
+                let mut next = path.clone();
+                next.push(i);
+                queue.push_back((option.next.clone(), next));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn every_dialogue_is_played_to_each_kind_of_ending() {
+        let scenarios: Vec<Scenario> = library().into_iter().filter(|s| s.dialogue.is_some()).collect();
+        assert!(scenarios.len() >= 8);
+        for scenario in &scenarios {
+            for ending in [Ending::Resolved, Ending::Escalated, Ending::WalkedOut] {
+                let path = path_to(scenario, ending).unwrap_or_else(|| panic!("{}: no way to {ending:?}", scenario.id));
+                let mut run = PracticeRun::start(scenario, Lang::En).unwrap();
+                for option in path {
+                    assert!(run.ending(scenario).is_none(), "{}: ended early", scenario.id);
+                    run.choose(scenario, option, 3.0).unwrap();
+                }
+                assert_eq!(run.ending(scenario), Some(ending), "{}", scenario.id);
+            }
+            let (_, model) = play(scenario, |n| n.options.iter().position(|o| o.model).unwrap_or(0));
+            assert_eq!(model, Some(Ending::Resolved), "{}: the model answers resolve", scenario.id);
+        }
+    }
+
+    #[test]
+    fn typed_taboo_takes_the_angry_branch_and_a_good_reply_the_good_one() {
+        let rubrics = rubrics();
+        let scenario = library().into_iter().find(|s| s.id == "lost-parcel").unwrap();
+        let mut run = PracticeRun::start(&scenario, Lang::Zh).unwrap();
+        let options = run.node(&scenario).unwrap().options.clone();
+        let picked = run.answer_typed(&scenario, &rubrics, "公司的规定就是这样,你等着吧", 5.0).unwrap();
+        assert!(penalised(&options[picked]), "a taboo reply follows a penalised option: {:?}", options[picked].tags);
+        assert!(run.mood() < shift_mood(scenario.dialogue.as_ref().unwrap().opening_mood, 0));
+
+        let mut run = PracticeRun::start(&scenario, Lang::En).unwrap();
+        let picked = run
+            .answer_typed(
+                &scenario,
+                &rubrics,
+                "I'm so sorry, Mr Wang. I completely understand how worrying this is — let me check right now.",
+                5.0,
+            )
+            .unwrap();
+        assert!(!penalised(&options[picked]), "an apology follows a clean option: {:?}", options[picked].tags);
+    }
+
+    #[test]
+    fn slow_answers_cost_patience() {
+        let scenario = library().into_iter().find(|s| s.disc == Disc::D && s.dialogue.is_some()).unwrap();
+        let model = |run: &PracticeRun| run.node(&scenario).unwrap().options.iter().position(|o| o.model).unwrap();
+        let mut quick = PracticeRun::start(&scenario, Lang::Zh).unwrap();
+        let mut slow = quick.clone();
+        let option = model(&quick);
+        quick.choose(&scenario, option, 5.0);
+        slow.choose(&scenario, option, patience_secs(Disc::D) + 10.0);
+        assert!(slow.turns[0].slow && !quick.turns[0].slow);
+        assert!(slow.mood() < quick.mood() || quick.mood() == *crate::scenario::MOOD_RANGE.start());
+    }
+
+    #[test]
+    fn debrief_scores_the_model_path_above_the_worst_and_suggests_model_answers() {
+        let rubrics = rubrics();
+        let scenario = library().into_iter().find(|s| s.id == "lost-parcel").unwrap();
+        let (good, _) = play(&scenario, |n| n.options.iter().position(|o| o.model).unwrap_or(0));
+        let (bad, _) = play(&scenario, |n| (0..n.options.len()).min_by_key(|&i| n.options[i].mood).unwrap_or(0));
+        let (good, bad) = (good.debrief(&scenario, &rubrics), bad.debrief(&scenario, &rubrics));
+        assert!(good.report.total > bad.report.total, "{} vs {}", good.report.total, bad.report.total);
+        assert!(good.reviews.iter().all(|r| r.model_answer.is_none()));
+        assert!(bad.reviews.iter().any(|r| r.model_answer.is_some()));
+        assert_eq!(bad.mood_curve.len(), bad.reviews.len() + 1);
+    }
+
+    #[test]
+    fn progress_keeps_the_best_score_and_counts_a_daily_streak() {
+        let rubrics = rubrics();
+        let scenario = library().into_iter().find(|s| s.id == "lost-parcel").unwrap();
+        let (good, _) = play(&scenario, |n| n.options.iter().position(|o| o.model).unwrap_or(0));
+        let (bad, _) = play(&scenario, |n| (0..n.options.len()).min_by_key(|&i| n.options[i].mood).unwrap_or(0));
+        let (good, bad) = (good.debrief(&scenario, &rubrics).report, bad.debrief(&scenario, &rubrics).report);
+        let mut progress = Progress::default();
+        progress.record(&scenario, &good, 100);
+        progress.record(&scenario, &bad, 100);
+        assert_eq!(progress.best["lost-parcel"], good.total);
+        assert_eq!(progress.streak, 1);
+        progress.record(&scenario, &bad, 101);
+        assert_eq!(progress.streak, 2);
+        progress.record(&scenario, &bad, 105);
+        assert_eq!(progress.streak, 1);
+
+        let path = std::env::temp_dir().join(format!("sc-progress-{}/progress.ron", std::process::id()));
+        progress.save(&path).unwrap();
+        assert_eq!(Progress::load(&path).unwrap(), progress);
+        std::fs::remove_dir_all(path.parent().unwrap()).unwrap();
+    }
+}
