@@ -10,13 +10,15 @@ use bevy_egui::EguiPlugin;
 
 use crate::i18n::Locales;
 use crate::lang::Lang;
+use crate::practice::Progress;
 use crate::redraw::{IDLE_WAIT, Reactive};
 use crate::scenario_library::ScenarioShelf;
 use crate::scoring::{Rubrics, known_tags};
+use crate::self_study::LearnerProgress;
 use crate::settings::{Settings, SettingsFile};
 use crate::tour::TourOptions;
-use crate::workshop::{ContentProblems, CurrentSession, LoadedLocales, open_session};
-use crate::{navigation, redraw, room_clock, scenario_library, screens, settings, ui, window};
+use crate::workshop::{ContentProblems, CurrentSession, LoadedLocales, LoadedRubrics, open_session};
+use crate::{navigation, redraw, room_clock, scenario_library, screens, self_study, settings, ui, window};
 
 /// What the command line asked for.
 #[derive(Debug, Clone, Default)]
@@ -38,6 +40,7 @@ pub fn core_plugins(app: &mut App) {
         redraw::plugin,
         room_clock::plugin,
         scenario_library::plugin,
+        self_study::plugin,
     ));
 }
 
@@ -56,7 +59,10 @@ pub fn build(options: AppOptions) -> App {
     }
     let locales = Locales::load(&crate::paths::assets_dir().join("locales"));
     problems.extend(locales.errors.iter().cloned());
-    let shelf = load_scenarios(&mut problems);
+    let rubrics =
+        Rubrics::load_dir(&crate::paths::assets_dir().join("rubrics")).map_err(|errors| problems.extend(errors)).ok();
+    let shelf = load_scenarios(rubrics.as_ref());
+    let progress = load_progress(options.tour.is_some(), &mut problems);
     let session =
         options.session.clone().map_or_else(CurrentSession::default, |path| open_session(path, &mut problems));
 
@@ -88,9 +94,13 @@ pub fn build(options: AppOptions) -> App {
     .insert_resource(ContentProblems(problems))
     .insert_resource(session)
     .insert_resource(shelf)
+    .insert_resource(progress)
     .add_plugins((core_plugins, ui::plugin, window::plugin))
     .add_systems(Startup, spawn_camera);
 
+    if let Some(rubrics) = rubrics {
+        app.insert_resource(LoadedRubrics(rubrics));
+    }
     match options.tour {
         Some(tour) => {
             app.insert_resource(WinitSettings::continuous()).add_plugins(crate::tour::plugin(tour));
@@ -106,17 +116,22 @@ pub fn build(options: AppOptions) -> App {
 }
 
 /// The built-in and the trainer's own scenarios, checked against the rubrics' tags.
-fn load_scenarios(problems: &mut Vec<crate::content_error::ContentError>) -> ScenarioShelf {
-    let known_tags = match Rubrics::load_dir(&crate::paths::assets_dir().join("rubrics")) {
-        Ok(rubrics) => known_tags(&rubrics),
-        Err(errors) => {
-            problems.extend(errors);
-            Default::default()
-        }
-    };
+fn load_scenarios(rubrics: Option<&Rubrics>) -> ScenarioShelf {
     let mut folders = vec![crate::paths::scenarios_dir()];
     folders.extend(crate::paths::config_dir().map(|dir| dir.join("scenarios")));
-    ScenarioShelf::load(folders, known_tags)
+    ScenarioShelf::load(folders, rubrics.map(known_tags).unwrap_or_default())
+}
+
+/// The learner's saved progress; the tour keeps none.
+fn load_progress(in_tour: bool, problems: &mut Vec<crate::content_error::ContentError>) -> LearnerProgress {
+    let file = if in_tour { None } else { crate::paths::config_dir().map(|dir| dir.join("progress.ron")) };
+    let progress = file.as_deref().map_or_else(Progress::default, |path| {
+        Progress::load(path).unwrap_or_else(|e| {
+            problems.push(e);
+            Progress::default()
+        })
+    });
+    LearnerProgress { progress, file }
 }
 
 fn spawn_camera(mut commands: Commands) {

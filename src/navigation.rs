@@ -8,6 +8,7 @@ use crate::lang::Lang;
 use crate::room_clock::ClockAction;
 use crate::scenario_library::LibraryAction;
 use crate::screens::Screen;
+use crate::self_study::PracticeAction;
 use crate::settings::Settings;
 use crate::theme::ThemeKind;
 
@@ -31,6 +32,7 @@ pub enum UiAction {
     ToggleFullscreen,
     Clock(ClockAction),
     Library(LibraryAction),
+    Practice(PracticeAction),
     /// Asks to quit; confirmation is needed once the session has data.
     RequestQuit,
     ConfirmQuit,
@@ -134,13 +136,14 @@ fn apply_actions(
             UiAction::SetTheme(theme) => settings.theme = *theme,
             UiAction::SetReducedMotion(on) => settings.reduced_motion = *on,
             UiAction::SetSound(on) => settings.sound = *on,
-            // Window, quit, clock and library actions belong to their own plugins.
+            // Window, quit, clock, library and practice actions belong to their own plugins.
             UiAction::ToggleFullscreen
             | UiAction::RequestQuit
             | UiAction::ConfirmQuit
             | UiAction::CancelQuit
             | UiAction::Clock(_)
-            | UiAction::Library(_) => {}
+            | UiAction::Library(_)
+            | UiAction::Practice(_) => {}
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Self-study: one learner against a scenario's simulated customer. The learner picks one
 //! of the dialogue's replies or types their own; a typed reply is read by the scoring
 //! engine and the customer reacts as to the closest authored reply (so "公司的规定就是这样"
-//! takes the angry branch). Slow answers cost patience, more so with a D customer. The
-//! whole conversation is scored by the same engine as live rounds. Plain logic: no Bevy.
+//! takes the angry branch). The customer's mood is the scoring engine's (the same as in live
+//! rounds): slow answers cost patience, more so with a D customer, and when the mood hits
+//! zero the customer walks out, whatever the dialogue had planned. Plain logic: no Bevy.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::content_error::{ContentError, parse_ron};
 use crate::disc::Disc;
 use crate::lang::{Bilingual, Lang};
-use crate::scenario::{DialogueNode, Ending, ResponseOption, Scenario, shift_mood};
+use crate::scenario::{DialogueNode, Ending, ResponseOption, Scenario};
 use crate::scoring::{Round, RoundSetup, Rubrics, ScoreReport, Speaker, Transcript, Turn, score};
 
 /// How long a customer of each type waits for an answer before patience runs out.
@@ -23,11 +24,6 @@ pub fn patience_secs(disc: Disc) -> f64 {
         Disc::C => 45.0,
         Disc::S => 60.0,
     }
-}
-
-/// Dialogue mood (−5…5) as the 0–100 gauge shows it.
-pub fn gauge_mood(mood: i8) -> f32 {
-    (f32::from(mood) + 5.0) * 10.0
 }
 
 /// One answer the learner gave.
@@ -42,8 +38,9 @@ pub struct PracticeTurn {
     pub seconds: f64,
     /// The answer came after the customer's patience ran out.
     pub slow: bool,
-    pub mood_before: i8,
-    pub mood_after: i8,
+    /// The customer's mood (0–100) before and after the answer.
+    pub mood_before: f64,
+    pub mood_after: f64,
 }
 
 /// A conversation in progress (or finished).
@@ -52,14 +49,15 @@ pub struct PracticeRun {
     pub scenario_id: String,
     pub lang: Lang,
     node: String,
-    mood: i8,
+    mood: f64,
+    walked_out: bool,
     pub turns: Vec<PracticeTurn>,
     transcript: Transcript,
 }
 
 impl PracticeRun {
     /// Starts at the dialogue's first node; `None` if the scenario has no dialogue.
-    pub fn start(scenario: &Scenario, lang: Lang) -> Option<PracticeRun> {
+    pub fn start(scenario: &Scenario, rubrics: &Rubrics, lang: Lang) -> Option<PracticeRun> {
         let dialogue = scenario.dialogue.as_ref()?;
         let first = dialogue.start_node()?;
         let transcript = Transcript {
@@ -80,7 +78,8 @@ impl PracticeRun {
             scenario_id: scenario.id.clone(),
             lang,
             node: first.id.clone(),
-            mood: shift_mood(dialogue.opening_mood, 0),
+            mood: score(rubrics, &transcript).mood.last().copied().unwrap_or(50.0),
+            walked_out: false,
             turns: Vec::new(),
             transcript,
         })
@@ -90,20 +89,26 @@ impl PracticeRun {
         scenario.dialogue.as_ref()?.node(&self.node)
     }
 
-    /// −5 (walking out) … 5 (delighted).
-    pub fn mood(&self) -> i8 {
+    /// The customer's mood, 0 (walks out) … 100 (delighted), as the engine keeps it.
+    pub fn mood(&self) -> f64 {
         self.mood
     }
 
     pub fn ending(&self, scenario: &Scenario) -> Option<Ending> {
-        self.node(scenario).and_then(|n| n.ending)
+        if self.walked_out { Some(Ending::WalkedOut) } else { self.node(scenario).and_then(|n| n.ending) }
     }
 
     /// Follows authored reply `option`, answered after `seconds`.
-    pub fn choose<'s>(&mut self, scenario: &'s Scenario, option: usize, seconds: f64) -> Option<&'s ResponseOption> {
+    pub fn choose<'s>(
+        &mut self,
+        scenario: &'s Scenario,
+        rubrics: &Rubrics,
+        option: usize,
+        seconds: f64,
+    ) -> Option<&'s ResponseOption> {
         let reply = self.node(scenario)?.options.get(option)?;
-        let text = reply.text.get(self.lang).to_owned();
-        self.answer(scenario, option, None, text, reply.tags.clone(), seconds)?;
+        let said = Said { text: reply.text.get(self.lang).to_owned(), tags: reply.tags.clone(), typed: false };
+        self.answer(scenario, rubrics, option, said, seconds)?;
         Some(reply)
     }
 
@@ -113,41 +118,43 @@ impl PracticeRun {
         let options = &self.node(scenario)?.options;
         let heard = detect(rubrics, self.lang, scenario, text);
         let option = closest_option(options, &heard)?;
-        self.answer(scenario, option, Some(text.to_owned()), text.to_owned(), Vec::new(), seconds)?;
+        let said = Said { text: text.to_owned(), tags: Vec::new(), typed: true };
+        self.answer(scenario, rubrics, option, said, seconds)?;
         Some(option)
     }
 
     fn answer(
         &mut self,
         scenario: &Scenario,
+        rubrics: &Rubrics,
         option: usize,
-        typed: Option<String>,
-        text: String,
-        tags: Vec<String>,
+        said: Said,
         seconds: f64,
     ) -> Option<()> {
         let dialogue = scenario.dialogue.as_ref()?;
         let current = dialogue.node(&self.node)?;
         let reply = current.options.get(option)?;
         let next = dialogue.node(&reply.next)?;
-        let slow = seconds > patience_secs(scenario.disc);
         let mood_before = self.mood;
-        let waited = if slow { -1 } else { 0 };
-        self.mood = shift_mood(shift_mood(self.mood, reply.mood), waited);
         let t = self.transcript.turns.last().map_or(0.0, |turn| turn.t) + seconds.max(0.0);
-        self.transcript.turns.push(Turn { t, who: Speaker::Rep, text, tags });
+        let typed = said.typed.then(|| said.text.clone());
+        self.transcript.turns.push(Turn { t, who: Speaker::Rep, text: said.text, tags: said.tags });
         self.transcript.turns.push(Turn {
             t: t + 1.0,
             who: Speaker::Customer,
             text: next.line.get(self.lang).to_owned(),
             tags: Vec::new(),
         });
+        // The engine's verdict sets the mood, and whether the customer has had enough.
+        let report = score(rubrics, &self.transcript);
+        self.mood = report.mood.last().copied().unwrap_or(self.mood);
+        self.walked_out = report.walked_out.is_some();
         self.turns.push(PracticeTurn {
             node: current.id.clone(),
             option,
             typed,
             seconds,
-            slow,
+            slow: seconds > patience_secs(scenario.disc),
             mood_before,
             mood_after: self.mood,
         });
@@ -176,11 +183,20 @@ impl PracticeRun {
                 })
             })
             .collect();
-        let worst = reviews.iter().map(|r| r.mood_change).min().unwrap_or(0);
-        let mut mood_curve = vec![gauge_mood(dialogue.map_or(0, |d| shift_mood(d.opening_mood, 0)))];
-        mood_curve.extend(self.turns.iter().map(|t| gauge_mood(t.mood_after)));
+        let worst = reviews.iter().map(|r| r.mood_change).fold(0.0, f64::min);
+        let opening = self.turns.first().map_or(self.mood, |t| t.mood_before);
+        let mut mood_curve = vec![opening];
+        mood_curve.extend(self.turns.iter().map(|t| t.mood_after));
         Debrief { report, reviews, worst_change: worst, mood_curve, ending: self.ending(scenario) }
     }
+}
+
+/// A reply as the engine hears it.
+struct Said {
+    text: String,
+    tags: Vec<String>,
+    /// The learner's own words rather than an authored reply.
+    typed: bool,
 }
 
 /// What the engine hears in a reply: step, penalty and bonus tags.
@@ -227,7 +243,7 @@ pub struct TurnReview {
     pub customer_line: Bilingual,
     pub reply: Bilingual,
     pub why: Bilingual,
-    pub mood_change: i8,
+    pub mood_change: f64,
     pub slow: bool,
     /// The model answer, when the learner's reply was not it.
     pub model_answer: Option<Bilingual>,
@@ -238,9 +254,9 @@ pub struct Debrief {
     pub report: ScoreReport,
     pub reviews: Vec<TurnReview>,
     /// The biggest mood drop of any turn (the turns that lost most get a model answer).
-    pub worst_change: i8,
-    /// Gauge mood (0–100) at the start and after each answer.
-    pub mood_curve: Vec<f32>,
+    pub worst_change: f64,
+    /// The customer's mood (0–100) at the start and after each answer.
+    pub mood_curve: Vec<f64>,
     pub ending: Option<Ending>,
 }
 
@@ -317,62 +333,71 @@ mod tests {
         Rubrics::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rubrics")).unwrap()
     }
 
-    /// Plays by a fixed policy until an ending (or a step limit); returns the ending.
-    fn play(scenario: &Scenario, mut pick: impl FnMut(&DialogueNode) -> usize) -> (PracticeRun, Option<Ending>) {
-        let mut run = PracticeRun::start(scenario, Lang::Zh).unwrap();
+    fn model_reply(node: &DialogueNode) -> usize {
+        node.options.iter().position(|o| o.model).unwrap_or(0)
+    }
+
+    fn weakest_reply(node: &DialogueNode) -> usize {
+        (0..node.options.len()).min_by_key(|&i| node.options[i].mood).unwrap_or(0)
+    }
+
+    /// Plays by a fixed policy until an ending (or a step limit).
+    fn play(scenario: &Scenario, rubrics: &Rubrics, pick: fn(&DialogueNode) -> usize) -> PracticeRun {
+        let mut run = PracticeRun::start(scenario, rubrics, Lang::Zh).unwrap();
         for _ in 0..30 {
             if run.ending(scenario).is_some() {
                 break;
             }
-            let node = run.node(scenario).unwrap().clone();
-            run.choose(scenario, pick(&node), 5.0).unwrap();
+            let node = run.node(scenario).unwrap();
+            run.choose(scenario, rubrics, pick(node), 5.0).unwrap();
         }
-        let ending = run.ending(scenario);
-        (run, ending)
+        run
+    }
+
+    /// Plays every sequence of replies (breadth first, each node entered once) until the
+    /// conversation ends the way asked for.
+    fn play_to(scenario: &Scenario, rubrics: &Rubrics, target: Ending) -> Option<PracticeRun> {
+        let mut queue = std::collections::VecDeque::from([PracticeRun::start(scenario, rubrics, Lang::En)?]);
+        let mut entered = BTreeSet::new();
+        while let Some(run) = queue.pop_front() {
+            match run.ending(scenario) {
+                Some(ending) if ending == target => return Some(run),
+                Some(_) => continue,
+                None => {}
+            }
+            let node = run.node(scenario)?;
+            if !entered.insert(node.id.clone()) {
+                continue;
+            }
+            for option in 0..node.options.len() {
+                let mut next = run.clone();
+                next.choose(scenario, rubrics, option, 4.0)?;
+                queue.push_back(next);
+            }
+        }
+        None
     }
 
     fn penalised(option: &ResponseOption) -> bool {
         option.tags.iter().any(|t| t.starts_with("penalty."))
     }
 
-    /// The shortest sequence of reply choices from the start to an `ending` node.
-    fn path_to(scenario: &Scenario, ending: Ending) -> Option<Vec<usize>> {
-        let dialogue = scenario.dialogue.as_ref()?;
-        let mut queue = std::collections::VecDeque::from([(dialogue.start.clone(), Vec::new())]);
-        let mut seen = BTreeSet::new();
-        while let Some((id, path)) = queue.pop_front() {
-            let node = dialogue.node(&id)?;
-            if node.ending == Some(ending) {
-                return Some(path);
-            }
-            if !seen.insert(id) {
-                continue;
-            }
-            for (i, option) in node.options.iter().enumerate() {
-                let mut next = path.clone();
-                next.push(i);
-                queue.push_back((option.next.clone(), next));
-            }
-        }
-        None
-    }
-
     #[test]
     fn every_dialogue_is_played_to_each_kind_of_ending() {
+        let rubrics = rubrics();
         let scenarios: Vec<Scenario> = library().into_iter().filter(|s| s.dialogue.is_some()).collect();
         assert!(scenarios.len() >= 8);
         for scenario in &scenarios {
-            for ending in [Ending::Resolved, Ending::Escalated, Ending::WalkedOut] {
-                let path = path_to(scenario, ending).unwrap_or_else(|| panic!("{}: no way to {ending:?}", scenario.id));
-                let mut run = PracticeRun::start(scenario, Lang::En).unwrap();
-                for option in path {
-                    assert!(run.ending(scenario).is_none(), "{}: ended early", scenario.id);
-                    run.choose(scenario, option, 3.0).unwrap();
-                }
-                assert_eq!(run.ending(scenario), Some(ending), "{}", scenario.id);
+            assert_eq!(
+                play(scenario, &rubrics, model_reply).ending(scenario),
+                Some(Ending::Resolved),
+                "{}: the model answers resolve",
+                scenario.id
+            );
+            for ending in [Ending::Escalated, Ending::WalkedOut] {
+                let run = play_to(scenario, &rubrics, ending);
+                assert!(run.is_some(), "{}: no way to {ending:?}", scenario.id);
             }
-            let (_, model) = play(scenario, |n| n.options.iter().position(|o| o.model).unwrap_or(0));
-            assert_eq!(model, Some(Ending::Resolved), "{}: the model answers resolve", scenario.id);
         }
     }
 
@@ -380,47 +405,43 @@ mod tests {
     fn typed_taboo_takes_the_angry_branch_and_a_good_reply_the_good_one() {
         let rubrics = rubrics();
         let scenario = library().into_iter().find(|s| s.id == "lost-parcel").unwrap();
-        let mut run = PracticeRun::start(&scenario, Lang::Zh).unwrap();
+        let mut run = PracticeRun::start(&scenario, &rubrics, Lang::Zh).unwrap();
+        let opening_mood = run.mood();
         let options = run.node(&scenario).unwrap().options.clone();
         let picked = run.answer_typed(&scenario, &rubrics, "公司的规定就是这样,你等着吧", 5.0).unwrap();
         assert!(penalised(&options[picked]), "a taboo reply follows a penalised option: {:?}", options[picked].tags);
-        assert!(run.mood() < shift_mood(scenario.dialogue.as_ref().unwrap().opening_mood, 0));
+        assert!(run.mood() < opening_mood, "{} → {}", opening_mood, run.mood());
 
-        let mut run = PracticeRun::start(&scenario, Lang::En).unwrap();
-        let picked = run
-            .answer_typed(
-                &scenario,
-                &rubrics,
-                "I'm so sorry, Mr Wang. I completely understand how worrying this is — let me check right now.",
-                5.0,
-            )
-            .unwrap();
+        let mut run = PracticeRun::start(&scenario, &rubrics, Lang::En).unwrap();
+        let sorry = "I'm so sorry, Mr Wang. I completely understand how worrying this is — let me check right now.";
+        let picked = run.answer_typed(&scenario, &rubrics, sorry, 5.0).unwrap();
         assert!(!penalised(&options[picked]), "an apology follows a clean option: {:?}", options[picked].tags);
+        assert!(run.mood() > opening_mood);
     }
 
     #[test]
     fn slow_answers_cost_patience() {
+        let rubrics = rubrics();
         let scenario = library().into_iter().find(|s| s.disc == Disc::D && s.dialogue.is_some()).unwrap();
-        let model = |run: &PracticeRun| run.node(&scenario).unwrap().options.iter().position(|o| o.model).unwrap();
-        let mut quick = PracticeRun::start(&scenario, Lang::Zh).unwrap();
+        let mut quick = PracticeRun::start(&scenario, &rubrics, Lang::Zh).unwrap();
         let mut slow = quick.clone();
-        let option = model(&quick);
-        quick.choose(&scenario, option, 5.0);
-        slow.choose(&scenario, option, patience_secs(Disc::D) + 10.0);
+        let option = model_reply(quick.node(&scenario).unwrap());
+        quick.choose(&scenario, &rubrics, option, 5.0);
+        slow.choose(&scenario, &rubrics, option, patience_secs(Disc::D) + 40.0);
         assert!(slow.turns[0].slow && !quick.turns[0].slow);
-        assert!(slow.mood() < quick.mood() || quick.mood() == *crate::scenario::MOOD_RANGE.start());
+        assert!(slow.mood() < quick.mood(), "{} vs {}", slow.mood(), quick.mood());
     }
 
     #[test]
     fn debrief_scores_the_model_path_above_the_worst_and_suggests_model_answers() {
         let rubrics = rubrics();
         let scenario = library().into_iter().find(|s| s.id == "lost-parcel").unwrap();
-        let (good, _) = play(&scenario, |n| n.options.iter().position(|o| o.model).unwrap_or(0));
-        let (bad, _) = play(&scenario, |n| (0..n.options.len()).min_by_key(|&i| n.options[i].mood).unwrap_or(0));
-        let (good, bad) = (good.debrief(&scenario, &rubrics), bad.debrief(&scenario, &rubrics));
+        let good = play(&scenario, &rubrics, model_reply).debrief(&scenario, &rubrics);
+        let bad = play(&scenario, &rubrics, weakest_reply).debrief(&scenario, &rubrics);
         assert!(good.report.total > bad.report.total, "{} vs {}", good.report.total, bad.report.total);
         assert!(good.reviews.iter().all(|r| r.model_answer.is_none()));
         assert!(bad.reviews.iter().any(|r| r.model_answer.is_some()));
+        assert!(bad.worst_change < 0.0);
         assert_eq!(bad.mood_curve.len(), bad.reviews.len() + 1);
     }
 
@@ -428,9 +449,8 @@ mod tests {
     fn progress_keeps_the_best_score_and_counts_a_daily_streak() {
         let rubrics = rubrics();
         let scenario = library().into_iter().find(|s| s.id == "lost-parcel").unwrap();
-        let (good, _) = play(&scenario, |n| n.options.iter().position(|o| o.model).unwrap_or(0));
-        let (bad, _) = play(&scenario, |n| (0..n.options.len()).min_by_key(|&i| n.options[i].mood).unwrap_or(0));
-        let (good, bad) = (good.debrief(&scenario, &rubrics).report, bad.debrief(&scenario, &rubrics).report);
+        let good = play(&scenario, &rubrics, model_reply).debrief(&scenario, &rubrics).report;
+        let bad = play(&scenario, &rubrics, weakest_reply).debrief(&scenario, &rubrics).report;
         let mut progress = Progress::default();
         progress.record(&scenario, &good, 100);
         progress.record(&scenario, &bad, 100);

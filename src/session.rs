@@ -153,8 +153,9 @@ pub enum SessionError {
     TooManyTeams,
     UnknownTeam(TeamId),
     UnknownEntry(usize),
-    /// Undo of an entry already undone, or restore of a live one.
-    EntryAlreadyInThatState(usize),
+    AlreadyUndone(usize),
+    /// Restore of an entry that was never undone.
+    NotUndone(usize),
     /// A manual adjustment of zero points, or one without a reason.
     EmptyAdjustment,
 }
@@ -165,7 +166,8 @@ impl std::fmt::Display for SessionError {
             SessionError::TooManyTeams => write!(f, "a session holds at most {MAX_TEAMS} teams"),
             SessionError::UnknownTeam(id) => write!(f, "no team with id {}", id.0),
             SessionError::UnknownEntry(i) => write!(f, "no ledger entry {i}"),
-            SessionError::EntryAlreadyInThatState(i) => write!(f, "ledger entry {i} is already in that state"),
+            SessionError::AlreadyUndone(i) => write!(f, "ledger entry {i} is already undone"),
+            SessionError::NotUndone(i) => write!(f, "ledger entry {i} is not undone"),
             SessionError::EmptyAdjustment => write!(f, "an adjustment needs non-zero points and a reason"),
         }
     }
@@ -249,6 +251,11 @@ impl Session {
     /// Whether closing the app would lose anything the room made.
     pub fn has_data(&self) -> bool {
         !self.teams.is_empty() || !self.ledger.is_empty()
+    }
+
+    /// Whether there are enough teams for presentations and the vote (each votes for another).
+    pub fn ready_to_compete(&self) -> bool {
+        self.teams.len() >= MIN_TEAMS
     }
 
     pub fn team(&self, id: TeamId) -> Option<&Team> {
@@ -343,7 +350,7 @@ impl Session {
     pub fn undo(&mut self, entry: usize, at: Timestamp) -> Result<(), SessionError> {
         let e = self.ledger.get_mut(entry).ok_or(SessionError::UnknownEntry(entry))?;
         if !e.is_live() {
-            return Err(SessionError::EntryAlreadyInThatState(entry));
+            return Err(SessionError::AlreadyUndone(entry));
         }
         e.undone_at = Some(at);
         Ok(())
@@ -353,7 +360,7 @@ impl Session {
     pub fn restore(&mut self, entry: usize) -> Result<(), SessionError> {
         let e = self.ledger.get_mut(entry).ok_or(SessionError::UnknownEntry(entry))?;
         if e.is_live() {
-            return Err(SessionError::EntryAlreadyInThatState(entry));
+            return Err(SessionError::NotUndone(entry));
         }
         e.undone_at = None;
         Ok(())
@@ -508,8 +515,8 @@ mod tests {
 
     #[test]
     fn duplicate_team_ids_are_refused() {
-        let err = Session::parse(Path::new("s.ron"), "(teams: [(id: 4, name: \"a\"), (id: 4, name: \"b\")])")
-            .unwrap_err();
+        let err =
+            Session::parse(Path::new("s.ron"), "(teams: [(id: 4, name: \"a\"), (id: 4, name: \"b\")])").unwrap_err();
         assert!(err.message.contains("same id 4"), "{err}");
     }
 
@@ -522,16 +529,21 @@ mod tests {
         session.move_team(ids[3], 0).unwrap();
         assert_eq!(session.totals(), vec![40, 10, 20, 30]);
         session.remove_team(ids[1]).unwrap();
-        assert_eq!(session.totals(), vec![40, 20, 30]);
+        assert_eq!(session.totals(), vec![40, 10, 30]);
         let newcomer = session.add_team("new", "🐬").unwrap();
         assert!(!ids.contains(&newcomer), "a removed team's id is never reused");
-        assert_eq!(session.totals(), vec![40, 20, 30, 0]);
-        assert_eq!(session.record(ids[1], 5, PointsSource::Bonus, "", Timestamp(0)), Err(SessionError::UnknownTeam(ids[1])));
+        assert_eq!(session.totals(), vec![40, 10, 30, 0]);
+        assert_eq!(
+            session.record(ids[1], 5, PointsSource::Bonus, "", Timestamp(0)),
+            Err(SessionError::UnknownTeam(ids[1]))
+        );
     }
 
     #[test]
     fn teams_get_distinct_colours_and_stop_at_twelve() {
+        assert!(!session_with_teams(MIN_TEAMS - 1).0.ready_to_compete());
         let (mut session, _) = session_with_teams(MAX_TEAMS);
+        assert!(session.ready_to_compete());
         let mut colours: Vec<usize> = session.teams.iter().map(|t| t.color).collect();
         colours.sort();
         assert_eq!(colours, (0..TEAM_PALETTE_SIZE).collect::<Vec<_>>());
@@ -556,10 +568,10 @@ mod tests {
         session.undo(entry, Timestamp(9)).unwrap();
         assert_eq!(session.totals(), vec![0, 0]);
         assert_eq!(session.ledger[entry].undone_at, Some(Timestamp(9)));
-        assert_eq!(session.undo(entry, Timestamp(10)), Err(SessionError::EntryAlreadyInThatState(entry)));
+        assert_eq!(session.undo(entry, Timestamp(10)), Err(SessionError::AlreadyUndone(entry)));
         session.restore(entry).unwrap();
         assert_eq!(session.totals(), vec![0, 7]);
-        assert_eq!(session.restore(entry), Err(SessionError::EntryAlreadyInThatState(entry)));
+        assert_eq!(session.restore(entry), Err(SessionError::NotUndone(entry)));
         assert_eq!(session.undo(99, Timestamp(0)), Err(SessionError::UnknownEntry(99)));
     }
 
@@ -571,16 +583,16 @@ mod tests {
         for (points, &id) in [5, 9, 7].iter().zip(&ids) {
             session.record(id, *points, PointsSource::Round(1), "", Timestamp(2)).unwrap();
         }
-        session.adjust(ids[2], 2, "bonus", Timestamp(3)).unwrap();
+        session.adjust(ids[2], 3, "bonus", Timestamp(3)).unwrap();
         assert_eq!(session.totals_before_last_round(), vec![10, 0, 0]);
-        assert_eq!(session.change_since_last_round(), vec![5, 9, 9]);
+        assert_eq!(session.change_since_last_round(), vec![5, 9, 10]);
         assert_eq!(session.ranking_before_last_round(), vec![0, 1, 2]);
         assert_eq!(session.ranking(), vec![0, 2, 1]);
         // Undoing the whole round makes the vote the latest event again.
         for entry in 1..4 {
             session.undo(entry, Timestamp(4)).unwrap();
         }
-        assert_eq!(session.change_since_last_round(), vec![10, 0, 2]);
+        assert_eq!(session.change_since_last_round(), vec![10, 0, 3]);
     }
 
     #[test]
@@ -641,7 +653,9 @@ mod tests {
             Edit::Add => _ = session.add_team("t", "⭐"),
             Edit::Remove(i) => _ = pick_team(session, i).map(|id| session.remove_team(id)),
             Edit::Move(i, to) => _ = pick_team(session, i).map(|id| session.move_team(id, to)),
-            Edit::Record(i, p) => _ = pick_team(session, i).map(|id| session.record(id, p, PointsSource::Round(1), "", Timestamp(0))),
+            Edit::Record(i, p) => {
+                _ = pick_team(session, i).map(|id| session.record(id, p, PointsSource::Round(1), "", Timestamp(0)))
+            }
             Edit::Undo(e) => _ = session.undo(e, Timestamp(0)),
             Edit::Restore(e) => _ = session.restore(e),
         }
@@ -659,7 +673,8 @@ mod tests {
                 unique.dedup();
                 prop_assert_eq!(unique.len(), ids.len());
                 for (team, total) in session.teams.iter().zip(session.totals()) {
-                    let live: i32 = session.ledger.iter().filter(|e| e.is_live() && e.team == team.id).map(|e| e.points).sum();
+                    let own = session.ledger.iter().filter(|e| e.is_live() && e.team == team.id);
+                    let live: i32 = own.map(|e| e.points).sum();
                     prop_assert_eq!(total, live);
                 }
             }

@@ -10,12 +10,14 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use crate::lang::Lang;
 use crate::navigation::{Overlay, ScreenEnteredAt};
-use crate::scenario_library::LibraryView;
+use crate::scenario_library::{LibraryView, ScenarioShelf};
 use crate::screens::Screen;
+use crate::self_study::{PracticeState, demo_state};
 use crate::session::Session;
 use crate::settings::Settings;
 use crate::theme::{ThemeKind, effects};
 use crate::workshop::CurrentSession;
+use crate::workshop::LoadedRubrics;
 
 #[derive(Debug, Clone)]
 pub struct TourOptions {
@@ -39,6 +41,10 @@ pub enum Variant {
     Help,
     /// The library with the secret customer card opened.
     CustomerCard,
+    /// Self-study in the middle of a conversation.
+    PracticeTalk,
+    /// Self-study's debrief after a finished conversation.
+    PracticeDebrief,
 }
 
 impl Shot {
@@ -50,6 +56,8 @@ impl Shot {
             Variant::ConfirmQuit => "-quit",
             Variant::Help => "-help",
             Variant::CustomerCard => "-card",
+            Variant::PracticeTalk => "-talk",
+            Variant::PracticeDebrief => "-debrief",
         };
         format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
     }
@@ -66,6 +74,8 @@ pub fn plan(langs: &[Lang]) -> Vec<Shot> {
             (Screen::Home, Variant::Help),
             (Screen::Home, Variant::ConfirmQuit),
             (Screen::Library, Variant::CustomerCard),
+            (Screen::Practice, Variant::PracticeTalk),
+            (Screen::Practice, Variant::PracticeDebrief),
         ] {
             shots.push(Shot { screen, lang, variant });
         }
@@ -125,6 +135,9 @@ struct Stage<'w> {
     next_screen: ResMut<'w, NextState<Screen>>,
     entered: ResMut<'w, ScreenEnteredAt>,
     library_view: ResMut<'w, LibraryView>,
+    practice: ResMut<'w, PracticeState>,
+    shelf: Res<'w, ScenarioShelf>,
+    rubrics: Option<Res<'w, LoadedRubrics>>,
 }
 
 /// The scenario the library shots show.
@@ -144,6 +157,13 @@ impl Stage<'_> {
         }
         self.library_view.selected = Some(TOUR_SCENARIO.to_owned());
         self.library_view.show_customer_card = shot.variant == Variant::CustomerCard;
+        let talking = matches!(shot.variant, Variant::PracticeTalk | Variant::PracticeDebrief);
+        *self.practice = match (talking, self.shelf.library.get(TOUR_SCENARIO), self.rubrics.as_deref()) {
+            (true, Some(scenario), Some(rubrics)) => {
+                demo_state(scenario, &rubrics.0, shot.lang, shot.variant == Variant::PracticeDebrief, now)
+            }
+            _ => PracticeState::default(),
+        };
         self.next_screen.set(shot.screen);
         // Restart the entrance animation even when the screen stays the same.
         self.entered.0 = now;

@@ -14,15 +14,30 @@ use crate::content_error::ContentError;
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::navigation::{Overlay, ScreenEnteredAt, UiAction};
+use crate::practice::Progress;
 use crate::redraw::RedrawPlan;
 use crate::room_clock::RoomClock;
 use crate::scenario_library::{LibraryView, ScenarioShelf};
 use crate::screens::Screen;
+use crate::self_study::{LearnerProgress, PracticeState};
 use crate::session::Session;
 use crate::settings::Settings;
 use crate::theme::{self, Palette, effects, icons, spacing, widgets};
 use crate::timer::Countdown;
 use crate::workshop::{ContentProblems, CurrentSession, LoadedLocales};
+
+/// The app's state a screen may show, borrowed for one frame.
+pub struct UiData<'a> {
+    pub locales: &'a Locales,
+    pub settings: &'a Settings,
+    pub session: &'a Session,
+    /// The countdown the room is watching.
+    pub clock: &'a Countdown,
+    pub shelf: &'a ScenarioShelf,
+    pub library_view: &'a LibraryView,
+    pub practice: &'a PracticeState,
+    pub progress: &'a Progress,
+}
 
 /// Everything a screen needs to draw itself, independent of Bevy so screens can be
 /// tested with `egui_kittest`. Screens ask for changes by pushing [`UiAction`]s.
@@ -33,10 +48,11 @@ pub struct UiCx<'a> {
     pub settings: &'a Settings,
     pub session: &'a Session,
     pub screen: Screen,
-    /// The countdown the room is watching.
     pub clock: &'a Countdown,
     pub shelf: &'a ScenarioShelf,
     pub library_view: &'a LibraryView,
+    pub practice: &'a PracticeState,
+    pub progress: &'a Progress,
     /// Seconds since this screen was entered, for entrance animations.
     pub screen_age: f32,
     /// Seconds on the app clock, for running timers.
@@ -47,15 +63,8 @@ pub struct UiCx<'a> {
 }
 
 impl<'a> UiCx<'a> {
-    pub fn new(
-        locales: &'a Locales,
-        settings: &'a Settings,
-        session: &'a Session,
-        clock: &'a Countdown,
-        shelf: &'a ScenarioShelf,
-        library_view: &'a LibraryView,
-        screen: Screen,
-    ) -> Self {
+    pub fn new(data: UiData<'a>, screen: Screen) -> Self {
+        let UiData { locales, settings, session, clock, shelf, library_view, practice, progress } = data;
         UiCx {
             lang: settings.lang,
             locales,
@@ -66,6 +75,8 @@ impl<'a> UiCx<'a> {
             clock,
             shelf,
             library_view,
+            practice,
+            progress,
             screen_age: f32::INFINITY,
             now: 0.0,
             actions: Vec::new(),
@@ -114,17 +125,41 @@ pub enum UiPass {
     Overlay,
 }
 
-/// The common system parameters of every screen-drawing system.
+/// The resources every UI system reads to build a [`UiCx`].
 #[derive(SystemParam)]
-pub struct ScreenUi<'w, 's> {
-    contexts: EguiContexts<'w, 's>,
+pub struct UiSources<'w> {
     settings: Res<'w, Settings>,
     locales: Res<'w, LoadedLocales>,
     session: Res<'w, CurrentSession>,
     clock: Res<'w, RoomClock>,
     shelf: Res<'w, ScenarioShelf>,
     library_view: Res<'w, LibraryView>,
+    practice: Res<'w, PracticeState>,
+    progress: Res<'w, LearnerProgress>,
     screen: Res<'w, State<Screen>>,
+}
+
+impl UiSources<'_> {
+    fn cx(&self) -> UiCx<'_> {
+        let data = UiData {
+            locales: &self.locales.0,
+            settings: &self.settings,
+            session: &self.session.session,
+            clock: &self.clock.0,
+            shelf: &self.shelf,
+            library_view: &self.library_view,
+            practice: &self.practice,
+            progress: &self.progress.progress,
+        };
+        UiCx::new(data, *self.screen.get())
+    }
+}
+
+/// The common system parameters of every screen-drawing system.
+#[derive(SystemParam)]
+pub struct ScreenUi<'w, 's> {
+    contexts: EguiContexts<'w, 's>,
+    sources: UiSources<'w>,
     time: Res<'w, Time>,
     entered: Res<'w, ScreenEnteredAt>,
     area: Res<'w, ContentArea>,
@@ -137,16 +172,8 @@ impl ScreenUi<'_, '_> {
     /// entrance fade, then forwards its actions and redraw needs.
     pub fn show(&mut self, draw: impl FnOnce(&mut Ui, &mut UiCx)) -> Result {
         let ctx = self.contexts.ctx_mut()?.clone();
-        let screen = *self.screen.get();
-        let mut cx = UiCx::new(
-            &self.locales.0,
-            &self.settings,
-            &self.session.session,
-            &self.clock.0,
-            &self.shelf,
-            &self.library_view,
-            screen,
-        );
+        let mut cx = self.sources.cx();
+        let screen = cx.screen;
         cx.now = self.time.elapsed_secs_f64();
         cx.screen_age = (cx.now - self.entered.0) as f32;
         let mut ui = Ui::new(
@@ -262,13 +289,7 @@ fn fit_zoom_to_window(mut contexts: EguiContexts, window: Single<&Window, With<P
 #[derive(SystemParam)]
 struct ChromeParams<'w, 's> {
     contexts: EguiContexts<'w, 's>,
-    settings: Res<'w, Settings>,
-    locales: Res<'w, LoadedLocales>,
-    session: Res<'w, CurrentSession>,
-    clock: Res<'w, RoomClock>,
-    shelf: Res<'w, ScenarioShelf>,
-    library_view: Res<'w, LibraryView>,
-    screen: Res<'w, State<Screen>>,
+    sources: UiSources<'w>,
     overlay: Res<'w, Overlay>,
     problems: Res<'w, ContentProblems>,
     area: ResMut<'w, ContentArea>,
@@ -277,15 +298,7 @@ struct ChromeParams<'w, 's> {
 
 fn draw_chrome(mut p: ChromeParams) -> Result {
     let ctx = p.contexts.ctx_mut()?.clone();
-    let mut cx = UiCx::new(
-        &p.locales.0,
-        &p.settings,
-        &p.session.session,
-        &p.clock.0,
-        &p.shelf,
-        &p.library_view,
-        *p.screen.get(),
-    );
+    let mut cx = p.sources.cx();
     let mut root = Ui::new(
         ctx.clone(),
         egui::Id::new("root"),
@@ -296,7 +309,7 @@ fn draw_chrome(mut p: ChromeParams) -> Result {
         root.painter().rect_filled(ctx.content_rect(), 0.0, egui::Color32::BLACK);
         egui::Rect::NOTHING
     } else {
-        let problems: Vec<ContentError> = p.problems.0.iter().chain(&p.shelf.problems).cloned().collect();
+        let problems: Vec<ContentError> = p.problems.0.iter().chain(&p.sources.shelf.problems).cloned().collect();
         chrome(&mut root, &mut cx, &problems)
     };
     p.actions.write_batch(cx.actions);
@@ -398,28 +411,14 @@ fn problem_banner(ui: &mut Ui, cx: &UiCx, problems: &[ContentError]) {
 #[derive(SystemParam)]
 struct OverlayParams<'w, 's> {
     contexts: EguiContexts<'w, 's>,
-    settings: Res<'w, Settings>,
-    locales: Res<'w, LoadedLocales>,
-    session: Res<'w, CurrentSession>,
-    clock: Res<'w, RoomClock>,
-    shelf: Res<'w, ScenarioShelf>,
-    library_view: Res<'w, LibraryView>,
-    screen: Res<'w, State<Screen>>,
+    sources: UiSources<'w>,
     overlay: Res<'w, Overlay>,
     actions: MessageWriter<'w, UiAction>,
 }
 
 fn draw_overlays(mut p: OverlayParams) -> Result {
     let ctx = p.contexts.ctx_mut()?.clone();
-    let mut cx = UiCx::new(
-        &p.locales.0,
-        &p.settings,
-        &p.session.session,
-        &p.clock.0,
-        &p.shelf,
-        &p.library_view,
-        *p.screen.get(),
-    );
+    let mut cx = p.sources.cx();
     overlays(&ctx, &mut cx, &p.overlay);
     p.actions.write_batch(cx.actions);
     Ok(())

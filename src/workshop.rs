@@ -7,6 +7,7 @@ use bevy::prelude::*;
 
 use crate::content_error::ContentError;
 use crate::i18n::Locales;
+use crate::scoring::Rubrics;
 use crate::session::Session;
 
 #[derive(Resource, Debug, Default)]
@@ -18,6 +19,10 @@ pub struct CurrentSession {
 
 #[derive(Resource)]
 pub struct LoadedLocales(pub Locales);
+
+/// The scoring models, loaded once for live rounds and self-study.
+#[derive(Resource)]
+pub struct LoadedRubrics(pub Rubrics);
 
 /// Problems in trainer-edited files, for the banner.
 #[derive(Resource, Debug, Default)]

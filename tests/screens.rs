@@ -6,14 +6,17 @@ use egui_kittest::kittest::Queryable;
 use service_camp::i18n::Locales;
 use service_camp::lang::Lang;
 use service_camp::navigation::UiAction;
+use service_camp::practice::PracticeRun;
+use service_camp::practice::Progress;
 use service_camp::room_clock::ClockAction;
 use service_camp::scenario_library::{LibraryAction, LibraryView, ScenarioShelf};
 use service_camp::screens::Screen;
+use service_camp::self_study::{PracticeAction, PracticeState};
 use service_camp::session::Session;
 use service_camp::settings::Settings;
 use service_camp::theme::{self, ThemeKind};
 use service_camp::timer::Countdown;
-use service_camp::ui::{self, UiCx};
+use service_camp::ui::{self, UiCx, UiData};
 
 struct Shown {
     locales: Locales,
@@ -22,9 +25,42 @@ struct Shown {
     settings: Settings,
     session: Session,
     clock: Countdown,
+    practice: PracticeState,
+    progress: Progress,
     screen: Screen,
     actions: Vec<UiAction>,
     styled: bool,
+}
+
+impl Shown {
+    fn new(screen: Screen, lang: Lang, theme_kind: ThemeKind) -> Shown {
+        Shown {
+            locales: Locales::builtin(),
+            shelf: shelf(),
+            library_view: LibraryView::seeded(1),
+            settings: Settings { lang, theme: theme_kind, ..Settings::default() },
+            session: Session::demo(lang),
+            clock: Countdown::new(60.0),
+            practice: PracticeState::default(),
+            progress: Progress::default(),
+            screen,
+            actions: Vec::new(),
+            styled: false,
+        }
+    }
+
+    fn data(&self) -> UiData<'_> {
+        UiData {
+            locales: &self.locales,
+            settings: &self.settings,
+            session: &self.session,
+            clock: &self.clock,
+            shelf: &self.shelf,
+            library_view: &self.library_view,
+            practice: &self.practice,
+            progress: &self.progress,
+        }
+    }
 }
 
 /// The built-in scenario library (tags unchecked: the rubrics are tested elsewhere).
@@ -45,41 +81,28 @@ fn style_once(ui: &mut egui::Ui, shown: &mut Shown) -> bool {
     false
 }
 
-fn harness(screen: Screen, lang: Lang, theme_kind: ThemeKind) -> Harness<'static, Shown> {
-    let state = Shown {
-        locales: Locales::builtin(),
-        shelf: shelf(),
-        library_view: LibraryView::seeded(1),
-        settings: Settings { lang, theme: theme_kind, ..Settings::default() },
-        session: Session::demo(lang),
-        clock: Countdown::new(60.0),
-        screen,
-        actions: Vec::new(),
-        styled: false,
-    };
+/// Draws the chrome and `state`'s screen, as the app does, collecting the actions asked for.
+fn harness_for(state: Shown) -> Harness<'static, Shown> {
     let mut harness = Harness::builder().with_size([1920.0, 1080.0]).build_ui_state(
         |ui, shown: &mut Shown| {
             if !style_once(ui, shown) {
                 return;
             }
-            let mut cx = UiCx::new(
-                &shown.locales,
-                &shown.settings,
-                &shown.session,
-                &shown.clock,
-                &shown.shelf,
-                &shown.library_view,
-                shown.screen,
-            );
+            let mut cx = UiCx::new(shown.data(), shown.screen);
             let area = ui::chrome(ui, &mut cx, &[]);
             let mut screen_ui = ui.new_child(UiBuilder::new().max_rect(area));
             shown.screen.show(&mut screen_ui, &mut cx);
-            shown.actions.extend(cx.actions);
+            let actions = cx.actions;
+            shown.actions.extend(actions);
         },
         state,
     );
     harness.run_steps(3);
     harness
+}
+
+fn harness(screen: Screen, lang: Lang, theme_kind: ThemeKind) -> Harness<'static, Shown> {
+    harness_for(Shown::new(screen, lang, theme_kind))
 }
 
 #[test]
@@ -135,30 +158,13 @@ fn quit_dialog_confirms_with_its_button() {
             if !style_once(ui, shown) {
                 return;
             }
-            let mut cx = UiCx::new(
-                &shown.locales,
-                &shown.settings,
-                &shown.session,
-                &shown.clock,
-                &shown.shelf,
-                &shown.library_view,
-                shown.screen,
-            );
+            let mut cx = UiCx::new(shown.data(), shown.screen);
             let overlay = service_camp::navigation::Overlay { confirm_quit: true, ..Default::default() };
             ui::overlays(ui.ctx(), &mut cx, &overlay);
-            shown.actions.extend(cx.actions);
+            let actions = cx.actions;
+            shown.actions.extend(actions);
         },
-        Shown {
-            locales: Locales::builtin(),
-            shelf: shelf(),
-            library_view: LibraryView::seeded(1),
-            settings: Settings { lang: Lang::En, ..Settings::default() },
-            session: Session::demo(Lang::En),
-            clock: Countdown::new(60.0),
-            screen: Screen::Home,
-            actions: Vec::new(),
-            styled: false,
-        },
+        Shown::new(Screen::Home, Lang::En, ThemeKind::Light),
     );
     harness.run_steps(2);
     harness.get_by_label("Quit").click();
@@ -189,4 +195,30 @@ fn library_filters_draws_and_keeps_the_customer_card_hidden_until_asked() {
     state.library_view.apply(&LibraryAction::ToggleCustomerCard, &state.shelf);
     shown.run_steps(2);
     assert!(shown.query_by_label_contains(lost_parcel.customer.opening_line.get(Lang::Zh)).is_some());
+}
+
+#[test]
+fn practice_is_playable_by_mouse_and_keyboard() {
+    let mut picker = harness(Screen::Practice, Lang::En, ThemeKind::Light);
+    picker.get_by_label("🎲 Surprise me").click();
+    picker.run_steps(2);
+    assert!(picker.state().actions.contains(&UiAction::Practice(PracticeAction::Surprise)));
+
+    let rubrics = service_camp::scoring::Rubrics::load_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rubrics"),
+    )
+    .unwrap();
+    let mut state = Shown::new(Screen::Practice, Lang::Zh, ThemeKind::Light);
+    let scenario = state.shelf.library.get("lost-parcel").unwrap().clone();
+    state.practice.run = PracticeRun::start(&scenario, &rubrics, Lang::Zh);
+    let mut talk = harness_for(state);
+    assert!(talk.query_by_label_contains(scenario.title.get(Lang::Zh)).is_some());
+    talk.key_press(egui::Key::Num2);
+    talk.run_steps(2);
+    assert!(talk.state().actions.contains(&UiAction::Practice(PracticeAction::Choose(1))), "key 2 picks reply 2");
+    let first_reply =
+        scenario.dialogue.as_ref().unwrap().start_node().unwrap().options[0].text.get(Lang::Zh).to_owned();
+    talk.get_by_label_contains(&first_reply).click();
+    talk.run_steps(2);
+    assert!(talk.state().actions.contains(&UiAction::Practice(PracticeAction::Choose(0))));
 }

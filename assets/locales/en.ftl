@@ -152,6 +152,40 @@ practice-subtitle = One learner, one simulated customer, feedback on the same mo
 practice-how = Pick a scenario → read the rep brief → the customer speaks first → choose or type each reply → review the debrief
 practice-choose-disc = Which customer do you want to practise?
 
+practice-any = Any type
+practice-surprise = 🎲 Surprise me
+practice-not-yet = Not tried yet
+practice-best = Best score { $score }
+practice-progress = My progress
+practice-streak = { $days ->
+    [one] 1 day in a row
+   *[other] { $days } days in a row
+}
+practice-done-count = { $count ->
+    [one] 1 scenario done
+   *[other] { $count } scenarios done
+}
+practice-mastered = Mastered: { $models }
+practice-none-mastered = none yet (score 80 on a model to master it)
+practice-rep-brief = Rep brief
+practice-mood = Customer mood
+practice-understood-as = Your reply was understood as option { $option }
+practice-your-turn = Your reply (press 1–4, or type your own)
+practice-type-hint = Type your reply and press Enter
+practice-send = Send
+practice-patience = The customer will wait { $seconds } s more
+practice-impatient = The customer is losing patience!
+practice-ending-resolved = 🎉 Resolved: the customer is satisfied
+practice-ending-escalated = ⚠ The customer escalates the complaint
+practice-ending-walked-out = 🚪 The customer walked out
+practice-score = Score
+practice-mood-curve = Mood curve
+practice-retry = Try again
+practice-another = Another scenario
+practice-you-said = You said:
+practice-model-answer = Model answer:
+practice-slow = too slow
+
 debrief-subtitle = 5 takeaways · 3 tools · 1 action plan
 debrief-takeaways = 5 takeaways that stayed with us
 debrief-tools = 3 tools we will apply

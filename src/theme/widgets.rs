@@ -160,6 +160,79 @@ fn point_on_dial(center: Pos2, radius: f32, value: f32) -> Pos2 {
     Pos2::new(center.x + radius * angle.cos(), center.y - radius * angle.sin())
 }
 
+/// The simulated customer, drawn from shapes: brows, mouth and colour follow the mood
+/// (0 furious … 100 delighted); at a walk-out only the back of the head remains, leaving.
+pub fn customer_face(ui: &mut Ui, p: &Palette, mood: f32, walking_out: bool, size: f32) -> Response {
+    let shown = ui.ctx().animate_value_with_time(egui::Id::new("customer-face"), mood.clamp(0.0, 100.0), 0.6);
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let head = Pos2::new(rect.center().x, rect.top() + size * 0.42);
+    let radius = size * 0.3;
+    // Shoulders first, so the head sits on them.
+    let shoulders =
+        Rect::from_center_size(Pos2::new(head.x, rect.bottom() - size * 0.1), Vec2::new(size * 0.8, size * 0.3));
+    painter.rect_filled(shoulders, CornerRadius::same((size * 0.12) as u8), p.calm);
+    let anger = ((50.0 - shown) / 50.0).clamp(0.0, 1.0);
+    let skin = lerp_color(Color32::from_rgb(0xF3, 0xCF, 0xA8), Color32::from_rgb(0xE8, 0x7A, 0x6A), anger);
+    painter.circle(head, radius, skin, Stroke::new(3.0, p.text));
+    if walking_out {
+        painter.circle_filled(
+            Pos2::new(head.x, head.y - radius * 0.35),
+            radius * 0.9,
+            Color32::from_rgb(0x3A, 0x2E, 0x28),
+        );
+        painter.text(
+            rect.right_top() + Vec2::new(-size * 0.15, size * 0.15),
+            Align2::CENTER_CENTER,
+            "🚪",
+            FontId::proportional(size * 0.22),
+            p.text,
+        );
+        return response;
+    }
+    let eye_y = head.y - radius * 0.15;
+    let eye_dx = radius * 0.38;
+    let ink = Stroke::new(size * 0.02, p.text);
+    for side in [-1.0, 1.0] {
+        let eye = Pos2::new(head.x + side * eye_dx, eye_y);
+        painter.circle_filled(eye, size * 0.025, p.text);
+        // Brows slant down towards the nose as anger grows.
+        let inner = Pos2::new(eye.x - side * radius * 0.18, eye_y - radius * (0.28 - 0.18 * anger));
+        let outer = Pos2::new(eye.x + side * radius * 0.2, eye_y - radius * 0.32);
+        painter.line_segment([inner, outer], ink);
+    }
+    // Mouth: a curve from a frown (mood 0) to a smile (mood 100).
+    let curve = (shown - 50.0) / 50.0 * radius * 0.22;
+    let mouth_y = head.y + radius * 0.42;
+    let mouth: Vec<Pos2> = (0..=16)
+        .map(|i| {
+            let t = i as f32 / 16.0 * 2.0 - 1.0;
+            Pos2::new(head.x + t * radius * 0.4, mouth_y + curve * (1.0 - t * t))
+        })
+        .collect();
+    painter.add(Shape::line(mouth, ink));
+    if shown < 25.0 {
+        // Steam: the customer is boiling over.
+        for side in [-1.0, 1.0] {
+            painter.circle_stroke(Pos2::new(head.x + side * radius * 1.05, head.y - radius * 0.95), size * 0.04, ink);
+        }
+    } else if shown > 75.0 {
+        for side in [-1.0, 1.0] {
+            painter.circle_filled(
+                Pos2::new(head.x + side * radius * 0.6, head.y + radius * 0.2),
+                size * 0.04,
+                Color32::from_rgba_unmultiplied(0xE8, 0x7A, 0x6A, 120),
+            );
+        }
+    }
+    response
+}
+
+fn lerp_color(a: Color32, b: Color32, t: f32) -> Color32 {
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
+}
+
 /// A horizontal bar that grows smoothly to `fraction` of the available width.
 pub fn animated_bar(ui: &mut Ui, p: &Palette, id: egui::Id, fraction: f32, color: Color32, height: f32) -> Rect {
     let shown = ui.ctx().animate_value_with_time(id, fraction.clamp(0.0, 1.0), 0.8);

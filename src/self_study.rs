@@ -1,0 +1,184 @@
+//! Self-study in the app: the learner's current conversation, its debrief, and progress
+//! kept between runs (`~/.config/service-camp/progress.ron`).
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+
+use crate::disc::Disc;
+use crate::lang::Lang;
+use crate::navigation::UiAction;
+use crate::practice::{Debrief, PracticeRun, Progress, today};
+use crate::scenario::Scenario;
+use crate::scenario_library::ScenarioShelf;
+use crate::scoring::Rubrics;
+use crate::settings::Settings;
+use crate::workshop::LoadedRubrics;
+
+#[derive(Resource, Debug, Default)]
+pub struct PracticeState {
+    /// "Surprise me" draws from this customer type (any when `None`).
+    pub disc: Option<Disc>,
+    pub run: Option<PracticeRun>,
+    /// When the customer's current line appeared (app clock): the per-turn clock and the
+    /// typing reveal start here.
+    pub line_shown_at: f64,
+    pub debrief: Option<Debrief>,
+    /// The authored reply the last typed answer was matched to, shown to the learner.
+    pub typed_match: Option<usize>,
+}
+
+impl PracticeState {
+    pub fn scenario<'a>(&self, shelf: &'a ScenarioShelf) -> Option<&'a Scenario> {
+        shelf.library.get(&self.run.as_ref()?.scenario_id)
+    }
+}
+
+/// The learner's progress and where it is saved (`None`: kept in memory only).
+#[derive(Resource, Debug, Default)]
+pub struct LearnerProgress {
+    pub progress: Progress,
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PracticeAction {
+    FilterDisc(Option<Disc>),
+    Start(String),
+    /// Start a random scenario of the chosen customer type.
+    Surprise,
+    Choose(usize),
+    Typed(String),
+    Retry,
+    /// Back to the scenario list.
+    Leave,
+}
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<PracticeState>().init_resource::<LearnerProgress>().add_systems(Update, apply_practice_actions);
+}
+
+fn apply_practice_actions(
+    mut actions: MessageReader<UiAction>,
+    shelf: Res<ScenarioShelf>,
+    rubrics: Option<Res<LoadedRubrics>>,
+    settings: Res<Settings>,
+    time: Res<Time>,
+    mut state: ResMut<PracticeState>,
+    mut learner: ResMut<LearnerProgress>,
+    mut rng: Local<Option<StdRng>>,
+) {
+    let now = time.elapsed_secs_f64();
+    for action in actions.read() {
+        let UiAction::Practice(action) = action else { continue };
+        let seconds = now - state.line_shown_at;
+        match action {
+            PracticeAction::FilterDisc(disc) => state.disc = *disc,
+            PracticeAction::Start(id) => {
+                start(&mut state, shelf.library.get(id), rubrics.as_deref(), settings.lang, now)
+            }
+            PracticeAction::Surprise => {
+                let rng = rng.get_or_insert_with(|| StdRng::seed_from_u64(now.to_bits()));
+                let candidates: Vec<&Scenario> = shelf
+                    .library
+                    .iter()
+                    .filter(|s| s.dialogue.is_some() && state.disc.is_none_or(|d| d == s.disc))
+                    .collect();
+                start(&mut state, candidates.choose(rng).copied(), rubrics.as_deref(), settings.lang, now);
+            }
+            PracticeAction::Retry => {
+                let id = state.run.as_ref().map(|run| run.scenario_id.clone());
+                start(&mut state, id.and_then(|id| shelf.library.get(&id)), rubrics.as_deref(), settings.lang, now);
+            }
+            PracticeAction::Leave => {
+                state.run = None;
+                state.debrief = None;
+            }
+            PracticeAction::Choose(option) => {
+                let (Some(scenario), Some(rubrics)) = (state.scenario(&shelf), rubrics.as_deref()) else { continue };
+                if let Some(run) = state.run.as_mut() {
+                    run.choose(scenario, &rubrics.0, *option, seconds);
+                }
+                state.typed_match = None;
+                state.line_shown_at = now;
+            }
+            PracticeAction::Typed(text) => {
+                let (Some(scenario), Some(rubrics)) = (state.scenario(&shelf), rubrics.as_deref()) else { continue };
+                let matched = state.run.as_mut().and_then(|run| run.answer_typed(scenario, &rubrics.0, text, seconds));
+                state.typed_match = matched;
+                state.line_shown_at = now;
+            }
+        }
+        finish_if_ended(&mut state, &shelf, rubrics.as_deref(), &mut learner);
+    }
+}
+
+/// A conversation for the screenshot tour: a few answers in (the first a misstep), or
+/// played to its end with the debrief ready.
+pub fn demo_state(scenario: &Scenario, rubrics: &Rubrics, lang: Lang, finished: bool, now: f64) -> PracticeState {
+    let mut state = PracticeState::default();
+    let Some(mut run) = PracticeRun::start(scenario, rubrics, lang) else { return state };
+    let mut first = true;
+    while let Some(node) = run.node(scenario).filter(|n| n.ending.is_none()) {
+        let model = node.options.iter().position(|o| o.model).unwrap_or(0);
+        // One weaker (but not rude or fatal) reply first, so the debrief has something to teach.
+        let misstep = node.options.iter().position(|o| {
+            let clean = !o.tags.iter().any(|t| t.starts_with("penalty."));
+            let continues =
+                scenario.dialogue.as_ref().and_then(|d| d.node(&o.next)).is_some_and(|n| n.ending.is_none());
+            !o.model && o.mood < 0 && clean && continues
+        });
+        let pick = if first { misstep.unwrap_or(model) } else { model };
+        run.choose(scenario, rubrics, pick, 6.0);
+        first = false;
+        if !finished && run.turns.len() >= 2 {
+            break;
+        }
+    }
+    state.line_shown_at = now - 8.0;
+    state.debrief = finished.then(|| run.debrief(scenario, rubrics));
+    state.run = Some(run);
+    state
+}
+
+/// Starts a conversation (scoring needs the rubrics: without them practice cannot start).
+fn start(
+    state: &mut PracticeState,
+    scenario: Option<&Scenario>,
+    rubrics: Option<&LoadedRubrics>,
+    lang: Lang,
+    now: f64,
+) {
+    let Some(rubrics) = rubrics else { return };
+    if let Some(run) = scenario.and_then(|s| PracticeRun::start(s, &rubrics.0, lang)) {
+        state.run = Some(run);
+        state.debrief = None;
+        state.typed_match = None;
+        state.line_shown_at = now;
+    }
+}
+
+/// At an ending: the debrief is made once and the progress saved.
+fn finish_if_ended(
+    state: &mut PracticeState,
+    shelf: &ScenarioShelf,
+    rubrics: Option<&LoadedRubrics>,
+    learner: &mut LearnerProgress,
+) {
+    let (Some(scenario), Some(rubrics)) = (state.scenario(shelf), rubrics) else { return };
+    let Some(run) = state.run.as_ref() else { return };
+    if state.debrief.is_some() || run.ending(scenario).is_none() {
+        return;
+    }
+    let debrief = run.debrief(scenario, &rubrics.0);
+    learner.progress.record(scenario, &debrief.report, today());
+    if let Some(file) = &learner.file
+        && let Err(e) = learner.progress.save(file)
+    {
+        warn!("could not save practice progress to {}: {e}", file.display());
+    }
+    state.debrief = Some(debrief);
+}
