@@ -8,8 +8,10 @@ use bevy::window::{ExitCondition, WindowMode, WindowResolution};
 use bevy::winit::WinitSettings;
 use bevy_egui::EguiPlugin;
 
+use crate::camp::{BackupOffer, Recent};
 use crate::i18n::Locales;
 use crate::lang::Lang;
+use crate::persist::RecentSessions;
 use crate::practice::Progress;
 use crate::redraw::{IDLE_WAIT, Reactive};
 use crate::scenario_library::ScenarioShelf;
@@ -17,8 +19,8 @@ use crate::scoring::{Rubrics, known_tags};
 use crate::self_study::LearnerProgress;
 use crate::settings::{Settings, SettingsFile};
 use crate::tour::TourOptions;
-use crate::workshop::{ContentProblems, CurrentSession, LoadedLocales, LoadedRubrics, open_session};
-use crate::{navigation, redraw, room_clock, scenario_library, screens, self_study, settings, ui, window};
+use crate::workshop::{ContentProblems, CurrentSession, LoadedLocales, LoadedRubrics};
+use crate::{camp, navigation, redraw, room_clock, scenario_library, screens, self_study, settings, ui, window};
 
 /// What the command line asked for.
 #[derive(Debug, Clone, Default)]
@@ -41,6 +43,7 @@ pub fn core_plugins(app: &mut App) {
         room_clock::plugin,
         scenario_library::plugin,
         self_study::plugin,
+        camp::plugin,
     ));
 }
 
@@ -63,8 +66,14 @@ pub fn build(options: AppOptions) -> App {
         Rubrics::load_dir(&crate::paths::assets_dir().join("rubrics")).map_err(|errors| problems.extend(errors)).ok();
     let shelf = load_scenarios(rubrics.as_ref());
     let progress = load_progress(options.tour.is_some(), &mut problems);
-    let session =
-        options.session.clone().map_or_else(CurrentSession::default, |path| open_session(path, &mut problems));
+    let recent = load_recent(&mut problems);
+    let (session, backup_offer) = match (&options.tour, options.session.clone()) {
+        (Some(_), _) => (CurrentSession::default(), BackupOffer::default()),
+        (None, Some(path)) => camp::open_session(path, &mut problems),
+        (None, None) => {
+            (CurrentSession { session: Default::default(), path: new_session_path() }, BackupOffer::default())
+        }
+    };
 
     let mut app = App::new();
     app.add_plugins(
@@ -93,6 +102,8 @@ pub fn build(options: AppOptions) -> App {
     .insert_resource(LoadedLocales(locales))
     .insert_resource(ContentProblems(problems))
     .insert_resource(session)
+    .insert_resource(backup_offer)
+    .insert_resource(recent)
     .insert_resource(shelf)
     .insert_resource(progress)
     .add_plugins((core_plugins, ui::plugin, window::plugin))
@@ -120,6 +131,24 @@ fn load_scenarios(rubrics: Option<&Rubrics>) -> ScenarioShelf {
     let mut folders = vec![crate::paths::scenarios_dir()];
     folders.extend(crate::paths::config_dir().map(|dir| dir.join("scenarios")));
     ScenarioShelf::load(folders, rubrics.map(known_tags).unwrap_or_default())
+}
+
+/// Recently opened sessions, for the home screen.
+fn load_recent(problems: &mut Vec<crate::content_error::ContentError>) -> Recent {
+    let folder = crate::paths::config_dir();
+    let sessions = folder.as_deref().map_or_else(RecentSessions::default, |dir| {
+        RecentSessions::load(dir).unwrap_or_else(|e| {
+            problems.push(e);
+            RecentSessions::default()
+        })
+    });
+    Recent { sessions, folder }
+}
+
+/// Where a session started without `--session` is kept once it has teams or points.
+fn new_session_path() -> Option<PathBuf> {
+    let stamp = crate::session::Timestamp::now().0 / 1000;
+    crate::paths::config_dir().map(|dir| dir.join("sessions").join(format!("camp-{stamp}.ron")))
 }
 
 /// The learner's saved progress; the tour keeps none.

@@ -4,6 +4,7 @@
 //! Bevy plugins (one per feature) and egui screens sit on top.
 
 pub mod app;
+pub mod camp;
 pub mod cli;
 pub mod content_error;
 pub mod disc;

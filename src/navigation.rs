@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
+use crate::camp::CampAction;
 use crate::lang::Lang;
 use crate::room_clock::ClockAction;
 use crate::scenario_library::LibraryAction;
@@ -33,6 +34,7 @@ pub enum UiAction {
     Clock(ClockAction),
     Library(LibraryAction),
     Practice(PracticeAction),
+    Camp(CampAction),
     /// Asks to quit; confirmation is needed once the session has data.
     RequestQuit,
     ConfirmQuit,
@@ -136,14 +138,15 @@ fn apply_actions(
             UiAction::SetTheme(theme) => settings.theme = *theme,
             UiAction::SetReducedMotion(on) => settings.reduced_motion = *on,
             UiAction::SetSound(on) => settings.sound = *on,
-            // Window, quit, clock, library and practice actions belong to their own plugins.
+            // Window, quit, clock, library, practice and camp actions belong to their own plugins.
             UiAction::ToggleFullscreen
             | UiAction::RequestQuit
             | UiAction::ConfirmQuit
             | UiAction::CancelQuit
             | UiAction::Clock(_)
             | UiAction::Library(_)
-            | UiAction::Practice(_) => {}
+            | UiAction::Practice(_)
+            | UiAction::Camp(_) => {}
         }
     }
 }

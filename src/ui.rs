@@ -3,6 +3,8 @@
 //! content problems). Screens draw into the area the chrome leaves, each from its own
 //! system, through [`ScreenUi`].
 
+use std::path::PathBuf;
+
 use bevy::ecs::system::SystemParam;
 use bevy::platform::collections::HashMap;
 use bevy::prelude::*;
@@ -10,6 +12,7 @@ use bevy::window::PrimaryWindow;
 use bevy_egui::egui::{self, Align, Align2, Layout, RichText, Ui, UiBuilder};
 use bevy_egui::{EguiContexts, EguiInput, EguiPreUpdateSet, EguiPrimaryContextPass};
 
+use crate::camp::{BackupOffer, Presenter, Recent};
 use crate::content_error::ContentError;
 use crate::i18n::Locales;
 use crate::lang::Lang;
@@ -37,6 +40,17 @@ pub struct UiData<'a> {
     pub library_view: &'a LibraryView,
     pub practice: &'a PracticeState,
     pub progress: &'a Progress,
+    pub camp: CampView<'a>,
+}
+
+/// The camp day's state beyond the session itself.
+#[derive(Clone, Copy)]
+pub struct CampView<'a> {
+    /// Which team of the presentation order presents now.
+    pub presenter: usize,
+    /// A loadable backup of a session file that did not load.
+    pub backup_offered: bool,
+    pub recent: &'a [PathBuf],
 }
 
 /// Everything a screen needs to draw itself, independent of Bevy so screens can be
@@ -53,6 +67,7 @@ pub struct UiCx<'a> {
     pub library_view: &'a LibraryView,
     pub practice: &'a PracticeState,
     pub progress: &'a Progress,
+    pub camp: CampView<'a>,
     /// Seconds since this screen was entered, for entrance animations.
     pub screen_age: f32,
     /// Seconds on the app clock, for running timers.
@@ -64,7 +79,7 @@ pub struct UiCx<'a> {
 
 impl<'a> UiCx<'a> {
     pub fn new(data: UiData<'a>, screen: Screen) -> Self {
-        let UiData { locales, settings, session, clock, shelf, library_view, practice, progress } = data;
+        let UiData { locales, settings, session, clock, shelf, library_view, practice, progress, camp } = data;
         UiCx {
             lang: settings.lang,
             locales,
@@ -77,6 +92,7 @@ impl<'a> UiCx<'a> {
             library_view,
             practice,
             progress,
+            camp,
             screen_age: f32::INFINITY,
             now: 0.0,
             actions: Vec::new(),
@@ -136,6 +152,9 @@ pub struct UiSources<'w> {
     library_view: Res<'w, LibraryView>,
     practice: Res<'w, PracticeState>,
     progress: Res<'w, LearnerProgress>,
+    presenter: Res<'w, Presenter>,
+    backup_offer: Res<'w, BackupOffer>,
+    recent: Res<'w, Recent>,
     screen: Res<'w, State<Screen>>,
 }
 
@@ -150,6 +169,11 @@ impl UiSources<'_> {
             library_view: &self.library_view,
             practice: &self.practice,
             progress: &self.progress.progress,
+            camp: CampView {
+                presenter: self.presenter.0,
+                backup_offered: self.backup_offer.0.is_some(),
+                recent: self.recent.sessions.paths(),
+            },
         };
         UiCx::new(data, *self.screen.get())
     }

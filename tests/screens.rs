@@ -16,7 +16,7 @@ use service_camp::session::Session;
 use service_camp::settings::Settings;
 use service_camp::theme::{self, ThemeKind};
 use service_camp::timer::Countdown;
-use service_camp::ui::{self, UiCx, UiData};
+use service_camp::ui::{self, CampView, UiCx, UiData};
 
 struct Shown {
     locales: Locales,
@@ -59,6 +59,7 @@ impl Shown {
             library_view: &self.library_view,
             practice: &self.practice,
             progress: &self.progress,
+            camp: CampView { presenter: 0, backup_offered: false, recent: &[] },
         }
     }
 }

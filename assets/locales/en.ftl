@@ -74,9 +74,6 @@ agenda-debrief-detail = 5 takeaways, 3 tools, 1 action plan to start now
 agenda-open = Open
 
 teams-subtitle = Name · logo · slogan · song · captain
-teams-captain = Captain: { $name }
-teams-song = Song: { $song }
-teams-members = Members: { $names }
 teams-empty = No teams yet.
 
 present-subtitle = One minute per team; in the last minute everyone votes for the best team
@@ -88,6 +85,34 @@ present-reset = ↺ Reset
 present-add-minute = +1 minute
 
 library-subtitle = { $count } scenarios · filter by kind, customer type and difficulty, or draw one at random
+teams-add = + Add a team
+teams-name = Name
+teams-logo = Logo
+teams-slogan = Slogan
+teams-song-hint = Song
+teams-captain-hint = Captain
+teams-members-hint = Members (separated by commas)
+teams-move-up = Move up
+teams-move-down = Move down
+teams-remove = × Remove
+present-all-done = Every team has presented — time to vote
+present-next-team = Next team ▶
+vote-title = Vote: each team picks the best presentation (never itself)
+vote-hint = Each row is a voting team; click its choice. Votes can be changed any time
+vote-leader = Leading: { $team }
+vote-award = 🏆 Award (+{ $points } points)
+leaderboard-change = Change since the last round
+ledger-title = Points ledger and manual adjustments
+ledger-reason = Reason (required)
+ledger-bonus = + Bonus
+ledger-penalty = − Penalty
+ledger-undo = Undo
+ledger-restore = Restore
+home-backup-offer = The session file cannot be read (it will not be overwritten), but its backup is intact.
+home-restore-backup = Restore the backup
+home-resume-last = Resume the last camp
+home-recent = Recent camps:
+
 library-all = All
 kind-complaint = Complaint
 kind-over-scope = Over-scope

@@ -68,9 +68,6 @@ agenda-debrief-detail = 5 个收获、3 个工具、1 个立即执行的行动�
 agenda-open = 打开
 
 teams-subtitle = 队名 · 队徽 · 口号 · 队歌 · 队长
-teams-captain = 队长:{ $name }
-teams-song = 队歌:{ $song }
-teams-members = 队员:{ $names }
 teams-empty = 还没有团队。
 
 present-subtitle = 每队展示 1 分钟,最后一分钟全员投票选出最佳团队
@@ -82,6 +79,34 @@ present-reset = ↺ 重置
 present-add-minute = +1 分钟
 
 library-subtitle = { $count } 个情景 · 按类型、客户性格、难度筛选,或随机抽取
+teams-add = + 添加团队
+teams-name = 队名
+teams-logo = 队徽
+teams-slogan = 口号
+teams-song-hint = 队歌
+teams-captain-hint = 队长
+teams-members-hint = 队员(用逗号或顿号分隔)
+teams-move-up = 上移
+teams-move-down = 下移
+teams-remove = × 删除
+present-all-done = 全部团队展示完毕 —— 请投票
+present-next-team = 下一队 ▶
+vote-title = 投票:每队投给最佳展示(不能投自己)
+vote-hint = 每行是投票的团队,点击它选中的团队;可随时改票
+vote-leader = 目前领先:{ $team }
+vote-award = 🏆 颁奖(+{ $points } 分)
+leaderboard-change = 较上一轮的变化
+ledger-title = 积分记录与手动加减分
+ledger-reason = 原因(必填)
+ledger-bonus = + 加分
+ledger-penalty = − 扣分
+ledger-undo = 撤销
+ledger-restore = 恢复
+home-backup-offer = 会话文件无法读取(原文件不会被覆盖),但它的备份完好。
+home-restore-backup = 恢复备份
+home-resume-last = 继续上次的训练
+home-recent = 最近的训练:
+
 library-all = 全部
 kind-complaint = 投诉
 kind-over-scope = 超标需求

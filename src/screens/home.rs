@@ -3,6 +3,7 @@
 use bevy_egui::egui::{self, RichText, Ui};
 
 use super::Screen;
+use crate::camp::CampAction;
 use crate::navigation::UiAction;
 use crate::theme::{spacing, title_style, widgets};
 use crate::ui::UiCx;
@@ -23,8 +24,34 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
         ui.label(cx.t_args("teams-count", &[("count", cx.session.teams.len().into())]));
     }
     ui.add_space(spacing::GAP);
-    if widgets::primary_button(ui, &p, &cx.t("home-start")).clicked() {
-        cx.act(UiAction::Go(Screen::Agenda));
+    if cx.camp.backup_offered {
+        ui.label(RichText::new(cx.t("home-backup-offer")).color(p.warning));
+        if widgets::primary_button(ui, &p, &cx.t("home-restore-backup")).clicked() {
+            cx.act(UiAction::Camp(CampAction::RestoreBackup));
+        }
+    }
+    ui.horizontal(|ui| {
+        if widgets::primary_button(ui, &p, &cx.t("home-start")).clicked() {
+            cx.act(UiAction::Go(Screen::Agenda));
+        }
+        if !cx.session.has_data()
+            && let Some(last) = cx.camp.recent.first()
+            && widgets::button(ui, &cx.t("home-resume-last")).on_hover_text(last.display().to_string()).clicked()
+        {
+            cx.act(UiAction::Camp(CampAction::Open(last.clone())));
+        }
+    });
+    if !cx.camp.recent.is_empty() {
+        ui.label(RichText::new(cx.t("home-recent")).color(p.text_muted));
+        ui.horizontal_wrapped(|ui| {
+            for path in cx.camp.recent.iter().take(5) {
+                let name =
+                    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
+                if ui.button(RichText::new(name).small()).on_hover_text(path.display().to_string()).clicked() {
+                    cx.act(UiAction::Camp(CampAction::Open(path.clone())));
+                }
+            }
+        });
     }
     ui.add_space(spacing::SECTION);
     ui.label(RichText::new(cx.t("home-models")).heading());

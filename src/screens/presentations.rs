@@ -1,43 +1,123 @@
-//! Presentations and vote: one minute per team on the room clock, the next team in line.
+//! Presentations and vote: each team presents on the room clock (one minute by default,
+//! handing over to the next team automatically), then every team votes for the best
+//! presentation — never for itself — and the winner's points go on the board.
 
-use bevy_egui::egui::{RichText, Ui};
+use bevy_egui::egui::{self, RichText, Ui};
 
+use crate::camp::CampAction;
 use crate::navigation::UiAction;
 use crate::room_clock::ClockAction;
-use crate::theme::{icons, spacing, widgets};
+use crate::session::{PointsSource, Timestamp};
+use crate::theme::{effects, icons, palette::team_color, spacing, text_size, widgets};
 use crate::ui::UiCx;
+use crate::vote::tie_rule;
+
+/// How long the winner's confetti falls after the award.
+const CELEBRATION_MS: u64 = (effects::CONFETTI_SECS * 1000.0) as u64;
 
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
     widgets::screen_title(ui, &p, icons::PRESENT, &cx.t("screen-presentations"), Some(&cx.t("present-subtitle")));
-    let Some(presenting) = cx.session.teams.first() else {
+    let order = cx.session.presentation_sequence();
+    if order.is_empty() {
         ui.label(RichText::new(cx.t("teams-empty")).color(p.text_muted));
         return;
-    };
+    }
+    let area = ui.available_rect_before_wrap();
     widgets::columns(ui, 2, |column, ui| {
         if column == 0 {
-            ui.label(RichText::new(cx.t("present-now")).color(p.text_muted));
-            widgets::team_badge(ui, &p, presenting.color, &presenting.emoji, &presenting.name, 96.0);
-            ui.label(RichText::new(cx.lang.quote(&presenting.slogan)).heading().color(p.accent));
-            ui.add_space(spacing::GAP);
-            widgets::countdown(ui, &p, cx.clock.remaining(cx.now) as f32);
-            ui.horizontal(|ui| {
-                let toggle = if cx.clock.is_running() { cx.t("present-pause") } else { cx.t("present-start") };
-                if widgets::primary_button(ui, &p, &toggle).clicked() {
-                    cx.act(UiAction::Clock(ClockAction::Toggle));
-                }
-                if widgets::button(ui, &cx.t("present-reset")).clicked() {
-                    cx.act(UiAction::Clock(ClockAction::Reset));
-                }
-                if widgets::button(ui, &cx.t("present-add-minute")).clicked() {
-                    cx.act(UiAction::Clock(ClockAction::AddMinute));
-                }
-            });
+            presenting(ui, cx, &order);
         } else {
-            ui.label(RichText::new(cx.t("present-up-next")).color(p.text_muted));
-            for team in cx.session.teams.iter().skip(1) {
-                widgets::team_badge(ui, &p, team.color, &team.emoji, &team.name, 56.0);
-            }
+            vote(ui, cx, &order);
         }
     });
+    celebrate(ui, cx, area);
+}
+
+fn presenting(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
+    let p = cx.palette;
+    let current = cx.camp.presenter;
+    match order.get(current).and_then(|&id| cx.session.team(id)) {
+        Some(team) => {
+            let progress = format!("{} ({}/{})", cx.t("present-now"), current + 1, order.len());
+            ui.label(RichText::new(progress).color(p.text_muted));
+            widgets::team_badge(ui, &p, team.color, &team.emoji, &team.name, 80.0);
+            ui.label(RichText::new(cx.lang.quote(&team.slogan)).size(text_size::BODY).color(p.accent));
+        }
+        None => {
+            ui.label(RichText::new(cx.t("present-all-done")).heading().color(p.calm));
+        }
+    }
+    widgets::countdown(ui, &p, cx.clock.remaining(cx.now) as f32);
+    ui.horizontal_wrapped(|ui| {
+        let toggle = if cx.clock.is_running() { cx.t("present-pause") } else { cx.t("present-start") };
+        if widgets::primary_button(ui, &p, &toggle).clicked() {
+            cx.act(UiAction::Clock(ClockAction::Toggle));
+        }
+        if widgets::button(ui, &cx.t("present-reset")).clicked() {
+            cx.act(UiAction::Clock(ClockAction::Reset));
+        }
+        if widgets::button(ui, &cx.t("present-add-minute")).clicked() {
+            cx.act(UiAction::Clock(ClockAction::AddMinute));
+        }
+        if current < order.len() && widgets::button(ui, &cx.t("present-next-team")).clicked() {
+            cx.act(UiAction::Camp(CampAction::NextPresenter));
+        }
+    });
+}
+
+fn vote(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
+    let p = cx.palette;
+    ui.label(widgets::section_label(cx.t("vote-title")));
+    ui.label(RichText::new(cx.t("vote-hint")).small().color(p.text_muted));
+    let ballots = &cx.session.ballots;
+    for &voter in order {
+        let Some(voter_team) = cx.session.team(voter) else { continue };
+        ui.horizontal(|ui| {
+            widgets::team_badge(ui, &p, voter_team.color, &voter_team.emoji, "", 34.0);
+            for &choice in order.iter().filter(|&&c| c != voter) {
+                let Some(team) = cx.session.team(choice) else { continue };
+                let chosen = ballots.ballots().iter().any(|b| b.voter == voter && b.choice == choice);
+                let label = RichText::new(format!("{} {}", team.emoji, team.name)).size(text_size::SMALL);
+                if ui.selectable_label(chosen, label).clicked() {
+                    cx.act(UiAction::Camp(CampAction::Vote { voter, choice }));
+                }
+            }
+        });
+    }
+    ui.add_space(spacing::GAP * 0.5);
+    let tally = ballots.tally(order);
+    for (team, votes) in &tally.votes {
+        let Some(team) = cx.session.team(*team) else { continue };
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("{} {}", team.emoji, team.name)).size(text_size::SMALL));
+            let fraction = *votes as f32 / (order.len().saturating_sub(1).max(1)) as f32;
+            let id = egui::Id::new(("votes", team.id()));
+            widgets::animated_bar(ui, &p, id, fraction, team_color(team.color), 18.0);
+        });
+    }
+    if let Some(winner) = tally.winner.and_then(|id| cx.session.team(id)) {
+        ui.label(
+            RichText::new(cx.t_args("vote-leader", &[("team", winner.name.clone().into())])).strong().color(p.accent),
+        );
+        if !tally.tied.is_empty() {
+            ui.label(RichText::new(tie_rule().get(cx.lang)).small().color(p.text_muted));
+        }
+        let award = cx.t_args("vote-award", &[("points", cx.session.vote_points.into())]);
+        if widgets::primary_button(ui, &p, &award).clicked() {
+            cx.act(UiAction::Camp(CampAction::AwardVote));
+        }
+    }
+}
+
+/// Confetti for a few seconds after the vote's points land.
+fn celebrate(ui: &mut Ui, cx: &UiCx, area: egui::Rect) {
+    let awarded = cx.session.ledger.iter().rev().find(|e| e.source == PointsSource::Vote && e.is_live());
+    let Some(entry) = awarded else { return };
+    let age_ms = Timestamp::now().0.saturating_sub(entry.at.0);
+    if age_ms < CELEBRATION_MS
+        && effects::confetti(ui.painter(), area, age_ms as f32 / 1000.0, entry.at.0, cx.reduced_motion())
+    {
+        ui.ctx().request_repaint();
+    }
 }

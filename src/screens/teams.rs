@@ -1,36 +1,83 @@
-//! Teams: every team's badge, slogan, song, captain and members.
+//! Teams: every team's badge, name, slogan, song, captain and members, edited in place
+//! (Tab moves between fields); add, reorder and remove teams.
 
-use bevy_egui::egui::{RichText, Ui};
+use bevy_egui::egui::{self, RichText, Ui};
 
-use crate::theme::{icons, spacing, widgets};
+use crate::camp::{CampAction, TeamField};
+use crate::navigation::UiAction;
+use crate::session::{MAX_TEAMS, Team};
+use crate::theme::{icons, spacing, text_size, widgets};
 use crate::ui::UiCx;
 
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
     widgets::screen_title(ui, &p, icons::TEAMS, &cx.t("screen-teams"), Some(&cx.t("teams-subtitle")));
+    ui.horizontal(|ui| {
+        ui.label(cx.t_args("teams-count", &[("count", cx.session.teams.len().into())]));
+        let can_add = cx.session.teams.len() < MAX_TEAMS;
+        if ui
+            .add_enabled(can_add, egui::Button::new(RichText::new(cx.t("teams-add")).size(text_size::BUTTON)))
+            .clicked()
+        {
+            cx.act(UiAction::Camp(CampAction::AddTeam));
+        }
+    });
+    ui.add_space(spacing::GAP * 0.5);
     if cx.session.teams.is_empty() {
         ui.label(RichText::new(cx.t("teams-empty")).color(p.text_muted));
         return;
     }
     let teams = &cx.session.teams;
     widgets::columns(ui, 3, |column, ui| {
-        for team in teams.iter().skip(column).step_by(3) {
+        for (index, team) in teams.iter().enumerate().skip(column).step_by(3) {
             widgets::card(ui, &p, |ui| {
                 ui.set_width(ui.available_width());
-                widgets::team_badge(ui, &p, team.color, &team.emoji, &team.name, 56.0);
-                ui.label(RichText::new(cx.lang.quote(&team.slogan)).color(p.accent));
-                let captain = cx.t_args("teams-captain", &[("name", team.captain.clone().into())]);
-                let song = cx.t_args("teams-song", &[("song", team.song.clone().into())]);
-                ui.label(RichText::new(format!("{captain} · {song}")).small());
-                ui.label(
-                    RichText::new(
-                        cx.t_args("teams-members", &[("names", team.members.join(cx.lang.list_separator()).into())]),
-                    )
-                    .small()
-                    .color(p.text_muted),
-                );
+                team_card(ui, cx, index, team);
             });
-            ui.add_space(spacing::GAP);
+            ui.add_space(spacing::GAP * 0.5);
         }
     });
+}
+
+fn team_card(ui: &mut Ui, cx: &mut UiCx, index: usize, team: &Team) {
+    let p = cx.palette;
+    let id = team.id();
+    ui.horizontal(|ui| {
+        widgets::team_badge(ui, &p, team.color, &team.emoji, "", 48.0);
+        edit(ui, cx, team, TeamField::Name, &team.name, "teams-name", 200.0);
+        edit(ui, cx, team, TeamField::Emoji, &team.emoji, "teams-logo", 44.0);
+    });
+    edit(ui, cx, team, TeamField::Slogan, &team.slogan, "teams-slogan", f32::INFINITY);
+    edit(ui, cx, team, TeamField::Song, &team.song, "teams-song-hint", f32::INFINITY);
+    edit(ui, cx, team, TeamField::Captain, &team.captain, "teams-captain-hint", f32::INFINITY);
+    let members = team.members.join(cx.lang.list_separator());
+    edit(ui, cx, team, TeamField::Members, &members, "teams-members-hint", f32::INFINITY);
+    ui.horizontal(|ui| {
+        let last = cx.session.teams.len() - 1;
+        if ui.add_enabled(index > 0, egui::Button::new("↑")).on_hover_text(cx.t("teams-move-up")).clicked() {
+            cx.act(UiAction::Camp(CampAction::MoveTeam(id, -1)));
+        }
+        if ui.add_enabled(index < last, egui::Button::new("↓")).on_hover_text(cx.t("teams-move-down")).clicked() {
+            cx.act(UiAction::Camp(CampAction::MoveTeam(id, 1)));
+        }
+        if ui.button(RichText::new(cx.t("teams-remove")).color(p.danger)).clicked() {
+            cx.act(UiAction::Camp(CampAction::RemoveTeam(id)));
+        }
+    });
+}
+
+/// A text field bound to one field of a team: every change is saved at once.
+fn edit(ui: &mut Ui, cx: &mut UiCx, team: &Team, field: TeamField, current: &str, hint: &str, width: f32) {
+    let mut text = current.to_owned();
+    let width = width.min(ui.available_width());
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id_salt((team.id(), format!("{field:?}")))
+            .hint_text(cx.t(hint))
+            .font(egui::TextStyle::Small)
+            .desired_width(width),
+    );
+    if response.changed() {
+        cx.act(UiAction::Camp(CampAction::Edit(team.id(), field, text)));
+    }
 }

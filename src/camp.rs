@@ -1,0 +1,308 @@
+//! The camp day as the trainer drives it: teams, presentations, the vote and the points
+//! ledger. Every change goes through a [`CampAction`] and is saved at once, atomically,
+//! to the session file (see [`crate::persist`]).
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use crate::content_error::ContentError;
+use crate::navigation::UiAction;
+use crate::persist::{Backup, RecentSessions, load_session, save_session};
+use crate::room_clock::RoomClock;
+use crate::session::{Session, TeamId, Timestamp};
+use crate::timer::Countdown;
+use crate::vote::award_winner;
+use crate::workshop::{ContentProblems, CurrentSession};
+
+/// A field of a team the trainer can edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamField {
+    Name,
+    Emoji,
+    Slogan,
+    Song,
+    Captain,
+    /// Members, separated by commas or 、.
+    Members,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CampAction {
+    AddTeam,
+    RemoveTeam(TeamId),
+    /// Move a team one place up (`-1`) or down (`1`).
+    MoveTeam(TeamId, i32),
+    Edit(TeamId, TeamField, String),
+    /// A manual bonus (positive) or penalty (negative) with its reason.
+    Adjust {
+        team: TeamId,
+        points: i32,
+        reason: String,
+    },
+    Undo(usize),
+    Restore(usize),
+    Vote {
+        voter: TeamId,
+        choice: TeamId,
+    },
+    /// Give the vote's winner the vote points.
+    AwardVote,
+    /// Hand the room clock to the next presenting team.
+    NextPresenter,
+    /// Replace a session that failed to load with its backup.
+    RestoreBackup,
+    /// Switch to another session file (from the recent list).
+    Open(PathBuf),
+}
+
+/// Which team of the presentation order is presenting.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Presenter(pub usize);
+
+/// A backup that loads, offered when the session file itself did not.
+#[derive(Resource, Debug, Default)]
+pub struct BackupOffer(pub Option<Session>);
+
+/// Sessions opened recently, newest first, kept in the config folder.
+#[derive(Resource, Debug, Default)]
+pub struct Recent {
+    pub sessions: RecentSessions,
+    pub folder: Option<PathBuf>,
+}
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Presenter>()
+        .init_resource::<CurrentSession>()
+        .init_resource::<ContentProblems>()
+        .init_resource::<BackupOffer>()
+        .init_resource::<Recent>()
+        .add_systems(Update, (apply_camp_actions, hand_over_presentations, save_changed_session).chain());
+}
+
+/// Opens a session file: a missing file starts a new session there; one that does not load is
+/// reported (with whether its backup loads) and the app runs on an empty session meanwhile.
+pub fn open_session(path: PathBuf, problems: &mut Vec<ContentError>) -> (CurrentSession, BackupOffer) {
+    if !path.exists() {
+        return (CurrentSession { session: Session::default(), path: Some(path) }, BackupOffer(None));
+    }
+    match load_session(&path) {
+        Ok(session) => (CurrentSession { session, path: Some(path) }, BackupOffer(None)),
+        Err(failure) => {
+            problems.push(ContentError { message: failure.to_string(), ..failure.error.clone() });
+            let offer = match failure.backup {
+                Backup::Loads(session) => Some(*session),
+                Backup::Missing | Backup::Broken(_) => None,
+            };
+            (CurrentSession { session: Session::default(), path: Some(path) }, BackupOffer(offer))
+        }
+    }
+}
+
+/// Applies one action to the session. Returns a problem to show when the action was refused.
+pub fn apply(session: &mut Session, action: &CampAction, now: Timestamp) -> Result<(), String> {
+    match action {
+        CampAction::AddTeam => {
+            let number = session.teams.len() + 1;
+            let name = match session.lang {
+                crate::lang::Lang::Zh => format!("第{number}队"),
+                crate::lang::Lang::En => format!("Team {number}"),
+            };
+            session.add_team(name, "⭐").map(|_| ()).map_err(|e| e.to_string())
+        }
+        CampAction::RemoveTeam(team) => session.remove_team(*team).map(|_| ()).map_err(|e| e.to_string()),
+        CampAction::MoveTeam(team, by) => {
+            let Some(index) = session.team_index(*team) else { return Err(format!("unknown team {team:?}")) };
+            let target = (index as i64 + i64::from(*by)).clamp(0, session.teams.len() as i64 - 1) as usize;
+            session.move_team(*team, target).map_err(|e| e.to_string())
+        }
+        CampAction::Edit(team, field, text) => {
+            let Some(team) = session.team_mut(*team) else { return Err(format!("unknown team {team:?}")) };
+            match field {
+                TeamField::Name => team.name = text.clone(),
+                TeamField::Emoji => team.emoji = text.clone(),
+                TeamField::Slogan => team.slogan = text.clone(),
+                TeamField::Song => team.song = text.clone(),
+                TeamField::Captain => team.captain = text.clone(),
+                TeamField::Members => {
+                    team.members = text
+                        .split([',', '，', '、'])
+                        .map(str::trim)
+                        .filter(|m| !m.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                }
+            }
+            Ok(())
+        }
+        CampAction::Adjust { team, points, reason } => {
+            session.adjust(*team, *points, reason.clone(), now).map(|_| ()).map_err(|e| e.to_string())
+        }
+        CampAction::Undo(entry) => session.undo(*entry, now).map_err(|e| e.to_string()),
+        CampAction::Restore(entry) => session.restore(*entry).map_err(|e| e.to_string()),
+        CampAction::Vote { voter, choice } => {
+            let teams = session.team_ids();
+            session.ballots.cast(*voter, *choice, &teams).map_err(|e| e.to_string())
+        }
+        CampAction::AwardVote => {
+            let tally = session.ballots.tally(&session.presentation_sequence());
+            award_winner(session, &tally, now).map(|_| ()).map_err(|e| e.to_string())
+        }
+        CampAction::NextPresenter | CampAction::RestoreBackup | CampAction::Open(_) => Ok(()),
+    }
+}
+
+fn apply_camp_actions(
+    mut actions: MessageReader<UiAction>,
+    mut current: ResMut<CurrentSession>,
+    mut presenter: ResMut<Presenter>,
+    mut clock: ResMut<RoomClock>,
+    mut offer: ResMut<BackupOffer>,
+    mut problems: ResMut<ContentProblems>,
+    time: Res<Time>,
+) {
+    for action in actions.read() {
+        let UiAction::Camp(action) = action else { continue };
+        match action {
+            CampAction::NextPresenter => {
+                let teams = current.session.presentation_sequence().len();
+                presenter.0 = (presenter.0 + 1).min(teams);
+                let mut next = current.session.durations.presentation();
+                if presenter.0 < teams {
+                    next.start(time.elapsed_secs_f64());
+                }
+                clock.0 = next;
+            }
+            CampAction::RestoreBackup => {
+                if let Some(backup) = offer.0.take() {
+                    current.session = backup;
+                }
+            }
+            CampAction::Open(path) => {
+                let (opened, backup) = open_session(path.clone(), &mut problems.0);
+                *current = opened;
+                *offer = backup;
+                *presenter = Presenter::default();
+            }
+            other => {
+                if let Err(problem) = apply(&mut current.session, other, Timestamp::now()) {
+                    warn!("{problem}");
+                }
+            }
+        }
+    }
+}
+
+/// When a presenting team's minute is up, the next team takes over automatically.
+fn hand_over_presentations(
+    screen: Res<State<crate::screens::Screen>>,
+    time: Res<Time>,
+    mut clock: ResMut<RoomClock>,
+    current: Res<CurrentSession>,
+    mut presenter: ResMut<Presenter>,
+) {
+    if *screen.get() != crate::screens::Screen::Presentations || !clock.0.is_running() {
+        return;
+    }
+    let now = time.elapsed_secs_f64();
+    let teams = current.session.presentation_sequence().len();
+    if clock.0.remaining(now) <= 0.0 && presenter.0 + 1 < teams {
+        presenter.0 += 1;
+        let mut next: Countdown = current.session.durations.presentation();
+        next.start(now);
+        clock.0 = next;
+    }
+}
+
+/// Writes every change to the session file at once (atomically, keeping a backup).
+fn save_changed_session(
+    current: Res<CurrentSession>,
+    mut problems: ResMut<ContentProblems>,
+    mut recent: ResMut<Recent>,
+) {
+    if !current.is_changed() || current.is_added() || !current.session.has_data() {
+        return;
+    }
+    let Some(path) = &current.path else { return };
+    match save_session(&current.session, path) {
+        Ok(moved_aside) => {
+            if let Some(aside) = moved_aside {
+                problems.0.push(ContentError::whole_file(
+                    path,
+                    format!("the unreadable session file was kept as {}", aside.display()),
+                ));
+            }
+            if recent.sessions.paths().first().map(PathBuf::as_path) != Some(path.as_path()) {
+                recent.sessions.touch(path);
+                if let Some(folder) = recent.folder.clone()
+                    && let Err(e) = recent.sessions.save(&folder)
+                {
+                    warn!("could not save the recent sessions list: {e}");
+                }
+            }
+        }
+        Err(e) => problems.0.push(ContentError::whole_file(path, format!("could not save the session: {e}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn team_edits_moves_and_removal_keep_points_with_their_team() {
+        let mut session = Session::demo(Lang::Zh);
+        let now = Timestamp(1);
+        let sunflowers = session.teams[1].id();
+        let before = session.totals()[1];
+        apply(&mut session, &CampAction::MoveTeam(sunflowers, -1), now).unwrap();
+        assert_eq!(session.teams[0].id(), sunflowers);
+        assert_eq!(session.totals()[0], before, "points move with the team");
+        apply(&mut session, &CampAction::Edit(sunflowers, TeamField::Members, "甲、乙, 丙".into()), now).unwrap();
+        assert_eq!(session.teams[0].members, ["甲", "乙", "丙"]);
+        apply(&mut session, &CampAction::AddTeam, now).unwrap();
+        assert_eq!(session.teams.len(), 7);
+        assert_eq!(session.teams[6].name, "第7队");
+        let added = session.teams[6].id();
+        apply(&mut session, &CampAction::RemoveTeam(added), now).unwrap();
+        assert_eq!(session.teams.len(), 6);
+    }
+
+    #[test]
+    fn manual_points_undo_and_vote_award_go_through_the_ledger() {
+        let mut session = Session::demo(Lang::En);
+        let now = Timestamp(2);
+        let (a, b) = (session.teams[0].id(), session.teams[1].id());
+        let start = session.totals();
+        apply(&mut session, &CampAction::Adjust { team: a, points: 3, reason: "great follow-up".into() }, now).unwrap();
+        assert_eq!(session.totals()[0], start[0] + 3);
+        let entry = session.ledger.len() - 1;
+        apply(&mut session, &CampAction::Undo(entry), now).unwrap();
+        assert_eq!(session.totals(), start);
+        assert!(apply(&mut session, &CampAction::Vote { voter: a, choice: a }, now).is_err(), "no vote for oneself");
+        for team in session.team_ids().into_iter().filter(|&t| t != b) {
+            apply(&mut session, &CampAction::Vote { voter: team, choice: b }, now).unwrap();
+        }
+        apply(&mut session, &CampAction::AwardVote, now).unwrap();
+        assert_eq!(session.totals()[1], start[1] + session.vote_points as i32);
+    }
+
+    #[test]
+    fn a_broken_session_file_is_reported_and_its_backup_offered() {
+        let dir = std::env::temp_dir().join(format!("sc-open-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("camp.ron");
+        crate::persist::save_session(&Session::demo(Lang::Zh), &path).unwrap();
+        crate::persist::save_session(&Session::demo(Lang::Zh), &path).unwrap();
+        std::fs::write(&path, "(name: \"半截").unwrap();
+        let mut problems = Vec::new();
+        let (current, offer) = open_session(path.clone(), &mut problems);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].to_string().contains("camp.ron"));
+        assert!(!current.session.has_data());
+        assert_eq!(offer.0.as_ref().map(|s| s.teams.len()), Some(6), "the backup is offered");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "(name: \"半截", "the broken file is untouched");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
