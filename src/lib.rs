@@ -24,6 +24,7 @@ pub mod screens;
 pub mod self_study;
 pub mod session;
 pub mod settings;
+pub mod sound;
 pub mod theme;
 pub mod timer;
 pub mod tour;

@@ -8,12 +8,13 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
+use crate::camp::CampAction;
 use crate::lang::Lang;
 use crate::navigation::{Overlay, ScreenEnteredAt};
 use crate::scenario_library::{LibraryView, ScenarioShelf};
 use crate::screens::Screen;
 use crate::self_study::{PracticeState, demo_state};
-use crate::session::Session;
+use crate::session::{Session, Timestamp};
 use crate::settings::Settings;
 use crate::theme::{ThemeKind, effects};
 use crate::workshop::CurrentSession;
@@ -155,6 +156,9 @@ impl Stage<'_> {
         if self.session.session.lang != shot.lang || !self.session.session.has_data() {
             self.session.session = Session::demo(shot.lang);
         }
+        if shot.screen == Screen::Presentations {
+            cast_demo_votes(&mut self.session.session);
+        }
         self.library_view.selected = Some(TOUR_SCENARIO.to_owned());
         self.library_view.show_customer_card = shot.variant == Variant::CustomerCard;
         let talking = matches!(shot.variant, Variant::PracticeTalk | Variant::PracticeDebrief);
@@ -167,6 +171,16 @@ impl Stage<'_> {
         self.next_screen.set(shot.screen);
         // Restart the entrance animation even when the screen stays the same.
         self.entered.0 = now;
+    }
+}
+
+/// Most teams vote for the second presenter, who votes for the first: a vote in progress.
+fn cast_demo_votes(session: &mut Session) {
+    let order = session.presentation_sequence();
+    let (Some(&first), Some(&second)) = (order.first(), order.get(1)) else { return };
+    for &voter in order.iter().take(order.len() - 1) {
+        let choice = if voter == second { first } else { second };
+        let _ = crate::camp::apply(session, &CampAction::Vote { voter, choice }, Timestamp::now());
     }
 }
 

@@ -8,7 +8,8 @@ use crate::camp::CampAction;
 use crate::navigation::UiAction;
 use crate::room_clock::ClockAction;
 use crate::session::{PointsSource, Timestamp};
-use crate::theme::{effects, icons, palette::team_color, spacing, text_size, widgets};
+use crate::theme::palette::{readable_on, team_color};
+use crate::theme::{effects, icons, spacing, text_size, widgets};
 use crate::ui::UiCx;
 use crate::vote::tie_rule;
 
@@ -27,6 +28,8 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     widgets::columns(ui, 2, |column, ui| {
         if column == 0 {
             presenting(ui, cx, &order);
+            ui.add_space(spacing::GAP);
+            award(ui, cx, &order);
         } else {
             vote(ui, cx, &order);
         }
@@ -75,11 +78,18 @@ fn vote(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
         let Some(voter_team) = cx.session.team(voter) else { continue };
         ui.horizontal(|ui| {
             widgets::team_badge(ui, &p, voter_team.color, &voter_team.emoji, "", 34.0);
+            ui.label(RichText::new("→").color(p.text_muted));
             for &choice in order.iter().filter(|&&c| c != voter) {
                 let Some(team) = cx.session.team(choice) else { continue };
                 let chosen = ballots.ballots().iter().any(|b| b.voter == voter && b.choice == choice);
-                let label = RichText::new(format!("{} {}", team.emoji, team.name)).size(text_size::SMALL);
-                if ui.selectable_label(chosen, label).clicked() {
+                // Compact badges keep a 12-team grid on one screen; names are in the tally below.
+                let color = team_color(team.color);
+                let badge =
+                    egui::Button::new(RichText::new(&team.emoji).size(text_size::BODY).color(readable_on(color)))
+                        .fill(if chosen { color } else { color.gamma_multiply(0.35) })
+                        .stroke(if chosen { egui::Stroke::new(4.0, p.accent) } else { egui::Stroke::NONE })
+                        .min_size(egui::vec2(52.0, 44.0));
+                if ui.add(badge).on_hover_text(&team.name).clicked() {
                     cx.act(UiAction::Camp(CampAction::Vote { voter, choice }));
                 }
             }
@@ -96,6 +106,12 @@ fn vote(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
             widgets::animated_bar(ui, &p, id, fraction, team_color(team.color), 18.0);
         });
     }
+}
+
+/// The vote's leader, the tie rule when it decided, and the award button.
+fn award(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
+    let p = cx.palette;
+    let tally = cx.session.ballots.tally(order);
     if let Some(winner) = tally.winner.and_then(|id| cx.session.team(id)) {
         ui.label(
             RichText::new(cx.t_args("vote-leader", &[("team", winner.name.clone().into())])).strong().color(p.accent),
