@@ -188,3 +188,32 @@ fn a_scenario_file_saved_while_the_app_runs_appears_without_restart() {
     assert!(problems.iter().any(|p| p.file.ends_with("lost-parcel.ron") && p.line >= 1), "{problems:?}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn every_camp_change_is_saved_at_once_and_a_restart_resumes_there() {
+    use service_camp::camp::CampAction;
+    let dir = std::env::temp_dir().join(format!("sc-autosave-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.join("camp.ron");
+    let mut app = app();
+    app.world_mut().resource_mut::<CurrentSession>().path = Some(path.clone());
+    app.world_mut().write_message(UiAction::Camp(CampAction::AddTeam));
+    app.update();
+    let saved = service_camp::persist::load_session(&path).expect("the new team was saved");
+    assert_eq!(saved.teams.len(), 1);
+
+    let team = saved.teams[0].id();
+    let reason = "主动回访".to_owned();
+    app.world_mut().write_message(UiAction::Camp(CampAction::Adjust { team, points: 5, reason }));
+    app.update();
+    let saved = service_camp::persist::load_session(&path).unwrap();
+    assert_eq!(saved.totals(), vec![5]);
+    assert!(service_camp::persist::backup_path(&path).unwrap().is_file(), "the previous version is kept");
+
+    // A restart opens the file and finds exactly what was on screen.
+    let mut problems = Vec::new();
+    let (reopened, _) = service_camp::camp::open_session(path.clone(), &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(reopened.session, app.world().resource::<CurrentSession>().session);
+    std::fs::remove_dir_all(dir).unwrap();
+}
