@@ -35,6 +35,22 @@ pub fn backup_path(path: &Path) -> io::Result<PathBuf> {
     sibling(path, ".bak")
 }
 
+/// Reads a small RON file of preferences or progress: a missing file gives the defaults, an
+/// unreadable or broken one a located error (the caller keeps running on defaults).
+pub fn load_ron_or_default<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Result<T, ContentError> {
+    match std::fs::read_to_string(path) {
+        Ok(source) => crate::content_error::parse_ron(path, &source),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(T::default()),
+        Err(e) => Err(ContentError::whole_file(path, format!("cannot read the file: {e}"))),
+    }
+}
+
+/// Writes `value` as pretty RON, atomically.
+pub fn save_ron<T: serde::Serialize>(value: &T, path: &Path) -> io::Result<()> {
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default()).map_err(io::Error::other)?;
+    write_atomically(path, text.as_bytes())
+}
+
 /// Replaces `path` with `contents` so that, whenever the process dies, the file holds either the
 /// old or the new contents in full. The temp name is fixed, so a temp file left by a killed save
 /// is simply overwritten by the next one.

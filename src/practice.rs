@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content_error::{ContentError, parse_ron};
+use crate::content_error::ContentError;
 use crate::disc::Disc;
 use crate::lang::{Bilingual, Lang};
 use crate::scenario::{DialogueNode, Ending, ResponseOption, Scenario};
@@ -295,23 +295,12 @@ impl Progress {
     }
 
     pub fn load(path: &Path) -> Result<Progress, ContentError> {
-        match std::fs::read_to_string(path) {
-            Ok(source) => parse_ron(path, &source),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Progress::default()),
-            Err(e) => Err(ContentError::whole_file(path, format!("cannot read progress: {e}"))),
-        }
+        crate::persist::load_ron_or_default(path)
     }
 
-    /// Saves atomically (temp file, then rename) so a crash never leaves half a file.
+    /// Saves atomically, so a crash never leaves half a file.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let text =
-            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(std::io::Error::other)?;
-        let tmp = path.with_extension("ron.tmp");
-        std::fs::write(&tmp, text)?;
-        std::fs::rename(tmp, path)
+        crate::persist::save_ron(self, path)
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::content_error::{ContentError, parse_ron};
+use crate::content_error::ContentError;
 use crate::lang::Lang;
 use crate::theme::ThemeKind;
 
@@ -41,22 +41,12 @@ impl Settings {
     /// Reads saved settings; a missing file gives the defaults, a broken one an error
     /// (the app then runs on defaults and does not overwrite the file until a change).
     pub fn load(path: &Path) -> Result<Settings, ContentError> {
-        match std::fs::read_to_string(path) {
-            Ok(source) => parse_ron(path, &source),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-            Err(e) => Err(ContentError::whole_file(path, format!("cannot read settings: {e}"))),
-        }
+        crate::persist::load_ron_or_default(path)
     }
 
+    /// Saves atomically, so a crash never leaves half a file.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let text =
-            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(std::io::Error::other)?;
-        let tmp = path.with_extension("ron.tmp");
-        std::fs::write(&tmp, text)?;
-        std::fs::rename(tmp, path)
+        crate::persist::save_ron(self, path)
     }
 }
 

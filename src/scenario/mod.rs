@@ -23,52 +23,11 @@ pub(crate) fn library_dir() -> &'static str {
     concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios")
 }
 
-/// The rubric ids the scoring engine defines; at run time the set comes from its rubric files.
+/// The tags the built-in rubrics define, as the app checks scenarios against them.
 #[cfg(test)]
 pub(crate) fn test_known_tags() -> std::collections::BTreeSet<String> {
-    let steps = [
-        "7a.accept",
-        "7a.apologize",
-        "7a.acknowledge",
-        "7a.analyze",
-        "7a.alternatives",
-        "7a.agreement",
-        "7a.assurance",
-        "six_step.listen",
-        "six_step.apologize",
-        "six_step.repeat",
-        "six_step.understand",
-        "six_step.compensate",
-        "six_step.confirm",
-        "eoac.explore",
-        "eoac.offer",
-        "eoac.action",
-        "eoac.confirm",
-    ];
-    let penalties = [
-        "taboo",
-        "avoid_word",
-        "apology_without_action",
-        "blame_customer",
-        "broken_promise",
-        "no_response",
-        "rude",
-        "dodge_responsibility",
-        "nonverbal_rejection",
-        "interrogate",
-        "contempt",
-        "impatience",
-        "refusal",
-        "doubt",
-        "casualness",
-    ];
-    let bonuses = ["warmth", "thanks", "name", "praise", "care"];
-    steps
-        .iter()
-        .map(|s| s.to_string())
-        .chain(penalties.iter().map(|p| format!("penalty.{p}")))
-        .chain(bonuses.iter().map(|b| format!("bonus.{b}")))
-        .collect()
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rubrics");
+    crate::scoring::known_tags(&crate::scoring::Rubrics::load_dir(&dir).expect("built-in rubrics load"))
 }
 
 /// The rules the built-in library promises trainers (see the issue and `scenarios/README.md`).
