@@ -12,7 +12,7 @@ use crate::persist::{Backup, RecentSessions, load_session, save_session};
 use crate::room_clock::RoomClock;
 use crate::session::{Session, TeamId, Timestamp};
 use crate::timer::Countdown;
-use crate::vote::award_winner;
+use crate::vote::{award_winner, random_presentation_order};
 use crate::workshop::{ContentProblems, CurrentSession};
 
 /// A field of a team the trainer can edit.
@@ -50,6 +50,18 @@ pub enum CampAction {
     AwardVote,
     /// Hand the room clock to the next presenting team.
     NextPresenter,
+    /// Draw a new random presentation order (and start again from its first team).
+    ShuffleOrder,
+    /// Move agenda step `from` to position `to`.
+    MoveStep {
+        from: usize,
+        to: usize,
+    },
+    /// Lengthen (positive) or shorten an agenda step, in minutes.
+    Retime {
+        step: usize,
+        minutes: i32,
+    },
     /// Replace a session that failed to load with its backup.
     RestoreBackup,
     /// Switch to another session file (from the recent list).
@@ -148,6 +160,22 @@ pub fn apply(session: &mut Session, action: &CampAction, now: Timestamp) -> Resu
             let tally = session.ballots.tally(&session.presentation_sequence());
             award_winner(session, &tally, now).map(|_| ()).map_err(|e| e.to_string())
         }
+        CampAction::ShuffleOrder => {
+            session.presentation_order = random_presentation_order(&session.team_ids(), now.0);
+            Ok(())
+        }
+        CampAction::MoveStep { from, to } => {
+            if session.move_step(*from, *to) {
+                Ok(())
+            } else {
+                Err(format!("no agenda step {from}"))
+            }
+        }
+        CampAction::Retime { step, minutes } => {
+            let Some(step) = session.agenda.get_mut(*step) else { return Err(format!("no agenda step {step}")) };
+            step.minutes = step.minutes.saturating_add_signed(*minutes).max(1);
+            Ok(())
+        }
         CampAction::NextPresenter | CampAction::RestoreBackup | CampAction::Open(_) => Ok(()),
     }
 }
@@ -185,6 +213,9 @@ fn apply_camp_actions(
                 *presenter = Presenter::default();
             }
             other => {
+                if *other == CampAction::ShuffleOrder {
+                    *presenter = Presenter::default();
+                }
                 if let Err(problem) = apply(&mut current.session, other, Timestamp::now()) {
                     warn!("{problem}");
                 }
@@ -286,6 +317,25 @@ mod tests {
         }
         apply(&mut session, &CampAction::AwardVote, now).unwrap();
         assert_eq!(session.totals()[1], start[1] + session.vote_points as i32);
+    }
+
+    #[test]
+    fn agenda_steps_reorder_and_retime_and_presentations_reshuffle() {
+        let mut session = Session::demo(Lang::Zh);
+        let first = session.agenda[0].kind;
+        apply(&mut session, &CampAction::MoveStep { from: 0, to: 2 }, Timestamp(3)).unwrap();
+        assert_eq!(session.agenda[2].kind, first);
+        let minutes = session.agenda[0].minutes;
+        apply(&mut session, &CampAction::Retime { step: 0, minutes: 5 }, Timestamp(3)).unwrap();
+        assert_eq!(session.agenda[0].minutes, minutes + 5);
+        apply(&mut session, &CampAction::Retime { step: 0, minutes: -1000 }, Timestamp(3)).unwrap();
+        assert_eq!(session.agenda[0].minutes, 1, "a step never shrinks to nothing");
+        apply(&mut session, &CampAction::ShuffleOrder, Timestamp(42)).unwrap();
+        let mut order = session.presentation_sequence();
+        order.sort();
+        let mut teams = session.team_ids();
+        teams.sort();
+        assert_eq!(order, teams, "a shuffle keeps every team exactly once");
     }
 
     #[test]

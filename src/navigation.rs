@@ -104,6 +104,12 @@ fn keys_to_actions(
         Some(UiAction::ToggleFullscreen)
     } else if pressed(&[KeyCode::KeyL]) {
         Some(UiAction::ToggleLang)
+    } else if pressed(&[KeyCode::KeyS, KeyCode::F5]) {
+        Some(UiAction::Clock(ClockAction::Toggle))
+    } else if pressed(&[KeyCode::KeyR]) {
+        Some(UiAction::Clock(ClockAction::Reset))
+    } else if pressed(&[KeyCode::Equal, KeyCode::NumpadAdd]) {
+        Some(UiAction::Clock(ClockAction::AddMinute))
     } else if pressed(&[KeyCode::Home]) {
         Some(UiAction::Go(Screen::Home))
     } else {

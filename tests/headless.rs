@@ -217,3 +217,19 @@ fn every_camp_change_is_saved_at_once_and_a_restart_resumes_there() {
     assert_eq!(reopened.session, app.world().resource::<CurrentSession>().session);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn clock_runs_from_keyboard_and_clicker() {
+    let mut app = app();
+    tap(&mut app, KeyCode::KeyS);
+    assert!(app.world().resource::<RoomClock>().0.is_running());
+    tap(&mut app, KeyCode::F5);
+    assert!(!app.world().resource::<RoomClock>().0.is_running(), "the clicker's start key pauses too");
+    tap(&mut app, KeyCode::Equal);
+    let now = app.world().resource::<Time>().elapsed_secs_f64();
+    let remaining = app.world().resource::<RoomClock>().0.remaining(now);
+    assert!(remaining > 60.0 && remaining <= 120.0, "{remaining}");
+    tap(&mut app, KeyCode::KeyR);
+    let now = app.world().resource::<Time>().elapsed_secs_f64();
+    assert_eq!(app.world().resource::<RoomClock>().0.remaining(now), 120.0, "reset keeps the added minute");
+}

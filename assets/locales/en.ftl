@@ -7,7 +7,7 @@ language-name = English
 switch-language = Switch interface language
 theme-dark = 🌙 Dark
 theme-light = ☀ Light
-hint-keys = PgDn/→ next · PgUp/← back · B blank screen · F11 fullscreen · L language · F1 shortcuts
+hint-keys = PgDn/→ next · PgUp/← back · B blank · S clock · F11 fullscreen · L language · F1 shortcuts
 
 screen-home = Home
 screen-agenda = Agenda
@@ -61,16 +61,17 @@ home-model-disc = DISC customer types
 
 agenda-subtitle = Today's plan — step through it with the clicker
 agenda-minutes = { $minutes } min
-agenda-agreement = Classroom agreement
 agenda-agreement-detail = Phones silent · stay seated · on time · join in · respect the speaker · joy brings success
-agenda-team-building = Team building
 agenda-team-building-detail = 10 minutes to design name, logo, slogan and song and pick a captain; 1 minute per team to present; everyone votes
-agenda-sharing = Ten-minute experience sharing
 agenda-sharing-detail = Share a recent experience as a customer: what was good, what was bad, would you go back?
-agenda-roleplay = Role-play rounds
 agenda-roleplay-detail = Teams take turns with scenario cards, scored live on 7A, the six steps and EOAC
-agenda-debrief = 5-3-1 debrief
 agenda-debrief-detail = 5 takeaways, 3 tools, 1 action plan to start now
+agenda-total = { $minutes } minutes in all
+teams-design = ⏱ Start the { $minutes }-minute team design
+present-shuffle = 🎲 Random order
+help-clock-toggle = Clock start / pause
+help-clock-reset = Clock reset
+help-clock-minute = Clock +1 minute
 agenda-open = Open
 
 teams-subtitle = Name · logo · slogan · song · captain

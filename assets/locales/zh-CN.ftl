@@ -7,7 +7,7 @@ language-name = 中文
 switch-language = 切换界面语言
 theme-dark = 🌙 深色
 theme-light = ☀ 浅色
-hint-keys = PgDn/→ 下一页 · PgUp/← 上一页 · B 黑屏 · F11 全屏 · L 切换语言 · F1 快捷键
+hint-keys = PgDn/→ 下一页 · PgUp/← 上一页 · B 黑屏 · S 计时 · F11 全屏 · L 切换语言 · F1 快捷键
 
 screen-home = 首页
 screen-agenda = 议程
@@ -55,16 +55,17 @@ home-model-disc = DISC 客户类型
 
 agenda-subtitle = 今天的流程 —— 用翻页笔逐项推进
 agenda-minutes = { $minutes } 分钟
-agenda-agreement = 课堂约定
 agenda-agreement-detail = 手机静音 · 不随意走动 · 准时 · 积极参与 · 尊重发言者 · 欢乐带来成功
-agenda-team-building = 团队建立
 agenda-team-building-detail = 10 分钟设计队名、队徽、口号、队歌,选出队长;每队展示 1 分钟,全员投票
-agenda-sharing = 十分钟经验分享
 agenda-sharing-detail = 分享最近一次作为顾客的经历:好在哪里、差在哪里,还会再去吗?
-agenda-roleplay = 角色扮演对抗赛
 agenda-roleplay-detail = 按情景卡轮流上场,现场按 7A、六步骤、EOAC 评分
-agenda-debrief = 5-3-1 总结
 agenda-debrief-detail = 5 个收获、3 个工具、1 个立即执行的行动计划
+agenda-total = 全天共 { $minutes } 分钟
+teams-design = ⏱ 开始 { $minutes } 分钟团队设计
+present-shuffle = 🎲 随机展示顺序
+help-clock-toggle = 计时 开始 / 暂停
+help-clock-reset = 计时 重置
+help-clock-minute = 计时 加 1 分钟
 agenda-open = 打开
 
 teams-subtitle = 队名 · 队徽 · 口号 · 队歌 · 队长

@@ -66,6 +66,9 @@ fn presenting(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
         if current < order.len() && widgets::button(ui, &cx.t("present-next-team")).clicked() {
             cx.act(UiAction::Camp(CampAction::NextPresenter));
         }
+        if widgets::button(ui, &cx.t("present-shuffle")).clicked() {
+            cx.act(UiAction::Camp(CampAction::ShuffleOrder));
+        }
     });
 }
 

@@ -5,6 +5,7 @@ use bevy_egui::egui::{self, RichText, Ui};
 
 use crate::camp::{CampAction, TeamField};
 use crate::navigation::UiAction;
+use crate::room_clock::ClockAction;
 use crate::session::{MAX_TEAMS, Team};
 use crate::theme::{icons, spacing, text_size, widgets};
 use crate::ui::UiCx;
@@ -20,6 +21,17 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
             .clicked()
         {
             cx.act(UiAction::Camp(CampAction::AddTeam));
+        }
+    });
+    ui.horizontal(|ui| {
+        let design = cx.session.durations.team_design_secs;
+        let label = cx.t_args("teams-design", &[("minutes", (design / 60).into())]);
+        if widgets::primary_button(ui, &p, &label).clicked() {
+            cx.act(UiAction::Clock(ClockAction::Set { secs: f64::from(design) }));
+            cx.act(UiAction::Clock(ClockAction::Toggle));
+        }
+        if cx.clock.is_running() {
+            widgets::countdown(ui, &p, cx.clock.remaining(cx.now) as f32);
         }
     });
     ui.add_space(spacing::GAP * 0.5);
