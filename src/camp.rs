@@ -9,6 +9,7 @@ use bevy::prelude::*;
 use crate::content_error::ContentError;
 use crate::navigation::UiAction;
 use crate::persist::{Backup, RecentSessions, load_session, save_session};
+use crate::picker::{MemberPick, member_candidates};
 use crate::room_clock::RoomClock;
 use crate::session::{Session, TeamId, Timestamp};
 use crate::timer::Countdown;
@@ -52,6 +53,16 @@ pub enum CampAction {
     NextPresenter,
     /// Draw a new random presentation order (and start again from its first team).
     ShuffleOrder,
+    /// Draw the next team to serve, fairly (recent picks are less likely).
+    PickTeam,
+    /// Draw someone to play the customer, fairly, from every team's members.
+    PickMember,
+    /// Timer lengths in seconds: team design, each presentation, the vote.
+    SetDurations {
+        design: u32,
+        presentation: u32,
+        voting: u32,
+    },
     /// Move agenda step `from` to position `to`.
     MoveStep {
         from: usize,
@@ -72,6 +83,43 @@ pub enum CampAction {
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Presenter(pub usize);
 
+/// The latest fair draw, for the screen to reveal with a short animation.
+#[derive(Resource, Debug, Default, Clone, PartialEq)]
+pub struct LastPick(pub Option<Pick>);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pick {
+    /// What was drawn, as shown: a team's emoji and name, or a member and their team.
+    pub label: String,
+    /// Every candidate's label, for the slot-machine reveal.
+    pub candidates: Vec<String>,
+    /// App clock when drawn.
+    pub at: f64,
+}
+
+/// Draws fairly with the session's picker (saved with the session, so draws stay fair
+/// across restarts and repeat from its seed).
+pub fn pick(session: &mut Session, what: &CampAction, now: f64) -> Option<Pick> {
+    match what {
+        CampAction::PickTeam => {
+            let ids = session.team_ids();
+            let drawn = session.team_picker.pick(&ids)?;
+            let label = |id: TeamId| session.team(id).map(|t| format!("{} {}", t.emoji, t.name)).unwrap_or_default();
+            Some(Pick { label: label(drawn), candidates: ids.iter().map(|&id| label(id)).collect(), at: now })
+        }
+        CampAction::PickMember => {
+            let members = member_candidates(session, None);
+            let drawn = session.member_picker.pick(&members)?;
+            let label = |m: &MemberPick| {
+                let team = session.team(m.team).map(|t| t.emoji.clone()).unwrap_or_default();
+                format!("{team} {}", m.name)
+            };
+            Some(Pick { label: label(&drawn), candidates: members.iter().map(label).collect(), at: now })
+        }
+        _ => None,
+    }
+}
+
 /// A backup that loads, offered when the session file itself did not.
 #[derive(Resource, Debug, Default)]
 pub struct BackupOffer(pub Option<Session>);
@@ -85,6 +133,7 @@ pub struct Recent {
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<Presenter>()
+        .init_resource::<LastPick>()
         .init_resource::<CurrentSession>()
         .init_resource::<ContentProblems>()
         .init_resource::<BackupOffer>()
@@ -176,6 +225,13 @@ pub fn apply(session: &mut Session, action: &CampAction, now: Timestamp) -> Resu
             step.minutes = step.minutes.saturating_add_signed(*minutes).max(1);
             Ok(())
         }
+        CampAction::SetDurations { design, presentation, voting } => {
+            session.durations.team_design_secs = (*design).max(60);
+            session.durations.presentation_secs_per_team = (*presentation).max(10);
+            session.durations.voting_secs = (*voting).max(10);
+            Ok(())
+        }
+        CampAction::PickTeam | CampAction::PickMember => Ok(()),
         CampAction::NextPresenter | CampAction::RestoreBackup | CampAction::Open(_) => Ok(()),
     }
 }
@@ -187,6 +243,7 @@ fn apply_camp_actions(
     mut clock: ResMut<RoomClock>,
     mut offer: ResMut<BackupOffer>,
     mut problems: ResMut<ContentProblems>,
+    mut last_pick: ResMut<LastPick>,
     time: Res<Time>,
 ) {
     for action in actions.read() {
@@ -200,6 +257,9 @@ fn apply_camp_actions(
                     next.start(time.elapsed_secs_f64());
                 }
                 clock.0 = next;
+            }
+            CampAction::PickTeam | CampAction::PickMember => {
+                last_pick.0 = pick(&mut current.session, action, time.elapsed_secs_f64());
             }
             CampAction::RestoreBackup => {
                 if let Some(backup) = offer.0.take() {
@@ -279,6 +339,8 @@ fn save_changed_session(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
+
     use crate::lang::Lang;
 
     #[test]
@@ -336,6 +398,22 @@ mod tests {
         let mut teams = session.team_ids();
         teams.sort();
         assert_eq!(order, teams, "a shuffle keeps every team exactly once");
+    }
+
+    #[test]
+    fn fair_draws_spread_over_teams_and_repeat_from_the_seed() {
+        let draw = |seed: u64| {
+            let mut session = Session::demo(Lang::Zh);
+            session.team_picker = crate::picker::Picker::new(seed);
+            (0..12).map(|_| pick(&mut session, &CampAction::PickTeam, 0.0).unwrap().label).collect::<Vec<_>>()
+        };
+        let first = draw(9);
+        assert_eq!(first, draw(9), "the same seed gives the same draws");
+        let teams: BTreeSet<&String> = first.iter().collect();
+        assert!(teams.len() >= 5, "twelve draws reach most of six teams: {first:?}");
+        let mut session = Session::demo(Lang::En);
+        let member = pick(&mut session, &CampAction::PickMember, 0.0).unwrap();
+        assert!(member.candidates.len() >= 24 && member.candidates.contains(&member.label));
     }
 
     #[test]

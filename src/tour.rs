@@ -8,7 +8,7 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
-use crate::camp::CampAction;
+use crate::camp::{CampAction, LastPick};
 use crate::lang::Lang;
 use crate::navigation::{Overlay, ScreenEnteredAt};
 use crate::scenario_library::{LibraryView, ScenarioShelf};
@@ -137,6 +137,7 @@ struct Stage<'w> {
     entered: ResMut<'w, ScreenEnteredAt>,
     library_view: ResMut<'w, LibraryView>,
     practice: ResMut<'w, PracticeState>,
+    last_pick: ResMut<'w, LastPick>,
     shelf: Res<'w, ScenarioShelf>,
     rubrics: Option<Res<'w, LoadedRubrics>>,
 }
@@ -159,6 +160,10 @@ impl Stage<'_> {
         if shot.screen == Screen::Presentations {
             cast_demo_votes(&mut self.session.session);
         }
+        // The teams shot shows a finished draw of the next team.
+        self.last_pick.0 = (shot.screen == Screen::Teams)
+            .then(|| crate::camp::pick(&mut self.session.session, &CampAction::PickTeam, now - 60.0))
+            .flatten();
         self.library_view.selected = Some(TOUR_SCENARIO.to_owned());
         self.library_view.show_customer_card = shot.variant == Variant::CustomerCard;
         let talking = matches!(shot.variant, Variant::PracticeTalk | Variant::PracticeDebrief);

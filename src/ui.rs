@@ -12,7 +12,7 @@ use bevy::window::PrimaryWindow;
 use bevy_egui::egui::{self, Align, Align2, Layout, RichText, Ui, UiBuilder};
 use bevy_egui::{EguiContexts, EguiInput, EguiPreUpdateSet, EguiPrimaryContextPass};
 
-use crate::camp::{BackupOffer, Presenter, Recent};
+use crate::camp::{BackupOffer, LastPick, Pick, Presenter, Recent};
 use crate::content_error::ContentError;
 use crate::i18n::Locales;
 use crate::lang::Lang;
@@ -51,6 +51,8 @@ pub struct CampView<'a> {
     /// A loadable backup of a session file that did not load.
     pub backup_offered: bool,
     pub recent: &'a [PathBuf],
+    /// The latest fair draw of a team or member.
+    pub pick: Option<&'a Pick>,
 }
 
 /// Everything a screen needs to draw itself, independent of Bevy so screens can be
@@ -155,6 +157,7 @@ pub struct UiSources<'w> {
     presenter: Res<'w, Presenter>,
     backup_offer: Res<'w, BackupOffer>,
     recent: Res<'w, Recent>,
+    last_pick: Res<'w, LastPick>,
     screen: Res<'w, State<Screen>>,
 }
 
@@ -173,6 +176,7 @@ impl UiSources<'_> {
                 presenter: self.presenter.0,
                 backup_offered: self.backup_offer.0.is_some(),
                 recent: self.recent.sessions.paths(),
+                pick: self.last_pick.0.as_ref(),
             },
         };
         UiCx::new(data, *self.screen.get())

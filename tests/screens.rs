@@ -59,7 +59,7 @@ impl Shown {
             library_view: &self.library_view,
             practice: &self.practice,
             progress: &self.progress,
-            camp: CampView { presenter: 0, backup_offered: false, recent: &[] },
+            camp: CampView { presenter: 0, backup_offered: false, recent: &[], pick: None },
         }
     }
 }

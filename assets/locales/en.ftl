@@ -114,6 +114,13 @@ home-restore-backup = Restore the backup
 home-resume-last = Resume the last camp
 home-recent = Recent camps:
 
+teams-pick-team = 🎲 Draw the next team
+teams-pick-member = 🎲 Draw a customer player
+vote-clock = ⏱ Start the vote clock
+settings-durations = Timers (kept in this session)
+settings-design-minutes = Team design (minutes)
+settings-presentation-seconds = Each presentation (seconds)
+settings-voting-seconds = Vote (seconds)
 library-all = All
 kind-complaint = Complaint
 kind-over-scope = Over-scope

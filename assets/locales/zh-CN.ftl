@@ -108,6 +108,13 @@ home-restore-backup = 恢复备份
 home-resume-last = 继续上次的训练
 home-recent = 最近的训练:
 
+teams-pick-team = 🎲 抽一支队伍上场
+teams-pick-member = 🎲 抽一位扮演客户
+vote-clock = ⏱ 开始投票计时
+settings-durations = 计时设置(保存在本场训练中)
+settings-design-minutes = 团队设计(分钟)
+settings-presentation-seconds = 每队展示(秒)
+settings-voting-seconds = 投票(秒)
 library-all = 全部
 kind-complaint = 投诉
 kind-over-scope = 超标需求

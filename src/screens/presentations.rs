@@ -69,6 +69,11 @@ fn presenting(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
         if widgets::button(ui, &cx.t("present-shuffle")).clicked() {
             cx.act(UiAction::Camp(CampAction::ShuffleOrder));
         }
+        if current >= order.len() && widgets::button(ui, &cx.t("vote-clock")).clicked() {
+            let secs = f64::from(cx.session.durations.voting_secs);
+            cx.act(UiAction::Clock(ClockAction::Set { secs }));
+            cx.act(UiAction::Clock(ClockAction::Toggle));
+        }
     });
 }
 

@@ -1,11 +1,37 @@
 //! Settings: language, theme, motion, sound, fullscreen and quit.
 
-use bevy_egui::egui::{RichText, Ui};
+use bevy_egui::egui::{self, RichText, Ui};
 
+use crate::camp::CampAction;
 use crate::lang::Lang;
 use crate::navigation::UiAction;
 use crate::theme::{ThemeKind, icons, spacing, widgets};
 use crate::ui::UiCx;
+
+/// The camp's timer lengths, kept in the session: minutes for team design, seconds for each
+/// presentation and for the vote.
+fn durations(ui: &mut Ui, cx: &mut UiCx) {
+    let p = cx.palette;
+    let d = &cx.session.durations;
+    let (mut design, mut presentation, mut voting) =
+        (d.team_design_secs / 60, d.presentation_secs_per_team, d.voting_secs);
+    let mut changed = false;
+    widgets::card(ui, &p, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(widgets::section_label(cx.t("settings-durations")));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(cx.t("settings-design-minutes"));
+            changed |= ui.add(egui::DragValue::new(&mut design).range(1..=60)).changed();
+            ui.label(cx.t("settings-presentation-seconds"));
+            changed |= ui.add(egui::DragValue::new(&mut presentation).range(10..=600).speed(5)).changed();
+            ui.label(cx.t("settings-voting-seconds"));
+            changed |= ui.add(egui::DragValue::new(&mut voting).range(10..=600).speed(5)).changed();
+        });
+    });
+    if changed {
+        cx.act(UiAction::Camp(CampAction::SetDurations { design: design * 60, presentation, voting }));
+    }
+}
 
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
@@ -40,6 +66,8 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
             cx.act(UiAction::SetSound(sound));
         }
     });
+    ui.add_space(spacing::GAP);
+    durations(ui, cx);
     ui.add_space(spacing::GAP);
     ui.horizontal(|ui| {
         if widgets::button(ui, &cx.t("settings-fullscreen")).clicked() {

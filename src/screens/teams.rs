@@ -3,7 +3,7 @@
 
 use bevy_egui::egui::{self, RichText, Ui};
 
-use crate::camp::{CampAction, TeamField};
+use crate::camp::{CampAction, Pick, TeamField};
 use crate::navigation::UiAction;
 use crate::room_clock::ClockAction;
 use crate::session::{MAX_TEAMS, Team};
@@ -30,10 +30,19 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
             cx.act(UiAction::Clock(ClockAction::Set { secs: f64::from(design) }));
             cx.act(UiAction::Clock(ClockAction::Toggle));
         }
-        if cx.clock.is_running() {
-            widgets::countdown(ui, &p, cx.clock.remaining(cx.now) as f32);
+        for (key, action) in [("teams-pick-team", CampAction::PickTeam), ("teams-pick-member", CampAction::PickMember)]
+        {
+            if widgets::button(ui, &cx.t(key)).clicked() {
+                cx.act(UiAction::Camp(action));
+            }
         }
     });
+    if cx.clock.is_running() {
+        widgets::countdown(ui, &p, cx.clock.remaining(cx.now) as f32);
+    }
+    if let Some(pick) = cx.camp.pick {
+        reveal(ui, cx, pick);
+    }
     ui.add_space(spacing::GAP * 0.5);
     if cx.session.teams.is_empty() {
         ui.label(RichText::new(cx.t("teams-empty")).color(p.text_muted));
@@ -49,6 +58,26 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
             ui.add_space(spacing::GAP * 0.5);
         }
     });
+}
+
+/// How long the draw spins through the candidates before it lands.
+const REVEAL_SECS: f64 = 1.5;
+
+/// The draw's result, after a short slot-machine spin through the candidates.
+fn reveal(ui: &mut Ui, cx: &UiCx, pick: &Pick) {
+    let p = cx.palette;
+    let elapsed = cx.now - pick.at;
+    let spinning = !cx.reduced_motion() && elapsed < REVEAL_SECS && !pick.candidates.is_empty();
+    let shown = if spinning {
+        // Slows down as it lands, like a wheel.
+        let ticks = (elapsed * 14.0 - elapsed * elapsed * 3.0).max(0.0) as usize;
+        ui.ctx().request_repaint();
+        &pick.candidates[ticks % pick.candidates.len()]
+    } else {
+        &pick.label
+    };
+    let color = if spinning { p.text_muted } else { p.accent };
+    ui.label(RichText::new(format!("🎲 {shown}")).text_style(crate::theme::title_style()).color(color));
 }
 
 fn team_card(ui: &mut Ui, cx: &mut UiCx, index: usize, team: &Team) {
