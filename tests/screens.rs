@@ -3,6 +3,7 @@
 use bevy_egui::egui::{self, UiBuilder};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use service_camp::camp::CampAction;
 use service_camp::i18n::Locales;
 use service_camp::lang::Lang;
 use service_camp::navigation::UiAction;
@@ -222,4 +223,16 @@ fn practice_is_playable_by_mouse_and_keyboard() {
     talk.get_by_label_contains(&first_reply).click();
     talk.run_steps(2);
     assert!(talk.state().actions.contains(&UiAction::Practice(PracticeAction::Choose(0))));
+}
+
+#[test]
+fn votes_are_typed_as_two_numbers_voter_then_choice() {
+    let mut vote = harness(Screen::Presentations, Lang::Zh, ThemeKind::Light);
+    vote.key_press(egui::Key::Num2);
+    vote.run_steps(1);
+    vote.key_press(egui::Key::Num1);
+    vote.run_steps(2);
+    let order = vote.state().session.presentation_sequence();
+    let expected = UiAction::Camp(CampAction::Vote { voter: order[1], choice: order[0] });
+    assert!(vote.state().actions.contains(&expected), "{:?}", vote.state().actions);
 }

@@ -7,7 +7,7 @@ use bevy_egui::egui::{self, RichText, Ui};
 use crate::camp::CampAction;
 use crate::navigation::UiAction;
 use crate::room_clock::ClockAction;
-use crate::session::{PointsSource, Timestamp};
+use crate::session::{PointsSource, TeamId, Timestamp};
 use crate::theme::palette::{readable_on, team_color};
 use crate::theme::{effects, icons, spacing, text_size, widgets};
 use crate::ui::UiCx;
@@ -37,7 +37,7 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     celebrate(ui, cx, area);
 }
 
-fn presenting(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
+fn presenting(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
     let p = cx.palette;
     let current = cx.camp.presenter;
     match order.get(current).and_then(|&id| cx.session.team(id)) {
@@ -77,14 +77,16 @@ fn presenting(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
     });
 }
 
-fn vote(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
+fn vote(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
     let p = cx.palette;
     ui.label(widgets::section_label(cx.t("vote-title")));
     ui.label(RichText::new(cx.t("vote-hint")).small().color(p.text_muted));
+    vote_keys(ui, cx, order);
     let ballots = &cx.session.ballots;
-    for &voter in order {
+    for (place, &voter) in order.iter().enumerate() {
         let Some(voter_team) = cx.session.team(voter) else { continue };
         ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("{}", (place + 1) % 10)).strong().color(p.text_muted));
             widgets::team_badge(ui, &p, voter_team.color, &voter_team.emoji, "", 34.0);
             ui.label(RichText::new("→").color(p.text_muted));
             for &choice in order.iter().filter(|&&c| c != voter) {
@@ -116,8 +118,40 @@ fn vote(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
     }
 }
 
+/// Votes by keyboard: two digits, the voting team's place in the order then its choice's
+/// (1–9, 0 for the tenth), e.g. `2` `1`: the second team votes for the first.
+fn vote_keys(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
+    const DIGITS: [egui::Key; 10] = [
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num3,
+        egui::Key::Num4,
+        egui::Key::Num5,
+        egui::Key::Num6,
+        egui::Key::Num7,
+        egui::Key::Num8,
+        egui::Key::Num9,
+        egui::Key::Num0,
+    ];
+    if ui.memory(|m| m.focused().is_some()) {
+        return;
+    }
+    let Some(place) = DIGITS.iter().position(|&key| ui.input(|i| i.key_pressed(key))) else { return };
+    let pending_id = egui::Id::new("vote-pending-voter");
+    match ui.data_mut(|d| d.remove_temp::<usize>(pending_id)) {
+        None => {
+            ui.data_mut(|d| d.insert_temp(pending_id, place));
+        }
+        Some(voter) => {
+            if let (Some(&voter), Some(&choice)) = (order.get(voter), order.get(place)) {
+                cx.act(UiAction::Camp(CampAction::Vote { voter, choice }));
+            }
+        }
+    }
+}
+
 /// The vote's leader, the tie rule when it decided, and the award button.
-fn award(ui: &mut Ui, cx: &mut UiCx, order: &[crate::session::TeamId]) {
+fn award(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
     let p = cx.palette;
     let tally = cx.session.ballots.tally(order);
     if let Some(winner) = tally.winner.and_then(|id| cx.session.team(id)) {
