@@ -58,6 +58,10 @@ pub struct Session {
     /// Who served or played the customer recently, so the next draw is fair.
     pub team_picker: Picker<TeamId>,
     pub member_picker: Picker<MemberPick>,
+    /// Each team's closing summary.
+    pub debriefs: Vec<Debrief>,
+    /// How many takeaways, tools and actions a debrief asks for: 5-3-1, or 3-2-1.
+    pub debrief_shape: DebriefShape,
     /// The next id to hand out; kept so ids of removed teams are never reused.
     next_team_id: u32,
 }
@@ -76,8 +80,66 @@ impl Default for Session {
             ballots: Ballots::default(),
             team_picker: Picker::default(),
             member_picker: Picker::default(),
+            debriefs: Vec::new(),
+            debrief_shape: DebriefShape::default(),
             next_team_id: 1,
         }
+    }
+}
+
+/// The closing summary (seed 001): takeaways, tools to apply, an action plan to start now.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Debrief {
+    pub team: Option<TeamId>,
+    pub takeaways: Vec<String>,
+    /// Tools from the course (7A, six steps, EOAC, DISC, KANO, SERVQUAL, warmth…) or written in.
+    pub tools: Vec<String>,
+    pub actions: Vec<ActionPlan>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionPlan {
+    pub what: String,
+    pub by_when: String,
+    /// Who checks that it happened.
+    pub checker: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DebriefShape {
+    pub takeaways: usize,
+    pub tools: usize,
+    pub actions: usize,
+}
+
+impl Default for DebriefShape {
+    /// The course's 5-3-1.
+    fn default() -> Self {
+        DebriefShape { takeaways: 5, tools: 3, actions: 1 }
+    }
+}
+
+impl DebriefShape {
+    /// The 3-2-1 variant some courses use.
+    pub const SHORT: DebriefShape = DebriefShape { takeaways: 3, tools: 2, actions: 1 };
+}
+
+impl Session {
+    /// The team's debrief, if it has one.
+    pub fn debrief(&self, team: TeamId) -> Option<&Debrief> {
+        self.debriefs.iter().find(|d| d.team == Some(team))
+    }
+
+    /// The team's debrief, created empty on first use.
+    pub fn debrief_mut(&mut self, team: TeamId) -> &mut Debrief {
+        if let Some(i) = self.debriefs.iter().position(|d| d.team == Some(team)) {
+            return &mut self.debriefs[i];
+        }
+        self.debriefs.push(Debrief { team: Some(team), ..Debrief::default() });
+        self.debriefs.last_mut().expect("just pushed")
     }
 }
 
