@@ -11,10 +11,20 @@ use crate::navigation::UiAction;
 use crate::persist::{Backup, RecentSessions, load_session, save_session};
 use crate::picker::{MemberPick, member_candidates};
 use crate::room_clock::RoomClock;
-use crate::session::{Session, TeamId, Timestamp};
+use crate::session::{ActionPlan, DebriefShape, Session, TeamId, Timestamp};
 use crate::timer::Countdown;
 use crate::vote::{award_winner, random_presentation_order};
 use crate::workshop::{ContentProblems, CurrentSession};
+
+/// A line of a debrief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DebriefPart {
+    Takeaway(usize),
+    Tool(usize),
+    ActionWhat(usize),
+    ActionByWhen(usize),
+    ActionChecker(usize),
+}
 
 /// A field of a team the trainer can edit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +67,14 @@ pub enum CampAction {
     PickTeam,
     /// Draw someone to play the customer, fairly, from every team's members.
     PickMember,
+    /// Write one line of a team's debrief.
+    Debrief {
+        team: TeamId,
+        part: DebriefPart,
+        text: String,
+    },
+    /// Switch between 5-3-1 and 3-2-1.
+    ToggleDebriefShape,
     /// Timer lengths in seconds: team design, each presentation, the vote.
     SetDurations {
         design: u32,
@@ -95,6 +113,21 @@ pub struct Pick {
     pub candidates: Vec<String>,
     /// App clock when drawn.
     pub at: f64,
+}
+
+/// Sets line `i` of a list, growing it with empty lines as needed.
+fn set_line(lines: &mut Vec<String>, i: usize, text: &str) {
+    if lines.len() <= i {
+        lines.resize(i + 1, String::new());
+    }
+    lines[i] = text.to_owned();
+}
+
+fn action_slot(actions: &mut Vec<ActionPlan>, i: usize) -> &mut ActionPlan {
+    if actions.len() <= i {
+        actions.resize(i + 1, ActionPlan::default());
+    }
+    &mut actions[i]
 }
 
 /// Draws fairly with the session's picker (saved with the session, so draws stay fair
@@ -229,6 +262,28 @@ pub fn apply(session: &mut Session, action: &CampAction, now: Timestamp) -> Resu
             session.durations.team_design_secs = (*design).max(60);
             session.durations.presentation_secs_per_team = (*presentation).max(10);
             session.durations.voting_secs = (*voting).max(10);
+            Ok(())
+        }
+        CampAction::Debrief { team, part, text } => {
+            if session.team(*team).is_none() {
+                return Err(format!("unknown team {team:?}"));
+            }
+            let debrief = session.debrief_mut(*team);
+            match *part {
+                DebriefPart::Takeaway(i) => set_line(&mut debrief.takeaways, i, text),
+                DebriefPart::Tool(i) => set_line(&mut debrief.tools, i, text),
+                DebriefPart::ActionWhat(i) => action_slot(&mut debrief.actions, i).what = text.clone(),
+                DebriefPart::ActionByWhen(i) => action_slot(&mut debrief.actions, i).by_when = text.clone(),
+                DebriefPart::ActionChecker(i) => action_slot(&mut debrief.actions, i).checker = text.clone(),
+            }
+            Ok(())
+        }
+        CampAction::ToggleDebriefShape => {
+            session.debrief_shape = if session.debrief_shape == DebriefShape::SHORT {
+                DebriefShape::default()
+            } else {
+                DebriefShape::SHORT
+            };
             Ok(())
         }
         CampAction::PickTeam | CampAction::PickMember => Ok(()),
@@ -414,6 +469,23 @@ mod tests {
         let mut session = Session::demo(Lang::En);
         let member = pick(&mut session, &CampAction::PickMember, 0.0).unwrap();
         assert!(member.candidates.len() >= 24 && member.candidates.contains(&member.label));
+    }
+
+    #[test]
+    fn debrief_lines_are_written_per_team_and_the_shape_switches() {
+        let mut session = Session::new("培训", Lang::Zh);
+        let team = session.add_team("闪电队", "⚡").unwrap();
+        let line = |part, text: &str| CampAction::Debrief { team, part, text: text.to_owned() };
+        apply(&mut session, &line(DebriefPart::Takeaway(2), "情感第一"), Timestamp(5)).unwrap();
+        apply(&mut session, &line(DebriefPart::ActionChecker(0), "王经理"), Timestamp(5)).unwrap();
+        let debrief = session.debrief(team).unwrap();
+        assert_eq!(debrief.takeaways, ["", "", "情感第一"]);
+        assert_eq!(debrief.actions[0].checker, "王经理");
+        let shape = session.debrief_shape;
+        apply(&mut session, &CampAction::ToggleDebriefShape, Timestamp(5)).unwrap();
+        assert_ne!(session.debrief_shape, shape);
+        apply(&mut session, &CampAction::ToggleDebriefShape, Timestamp(5)).unwrap();
+        assert_eq!(session.debrief_shape, shape);
     }
 
     #[test]

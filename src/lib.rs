@@ -31,4 +31,5 @@ pub mod tour;
 pub mod ui;
 pub mod vote;
 pub mod window;
+pub mod wordcloud;
 pub mod workshop;

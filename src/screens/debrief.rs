@@ -1,26 +1,202 @@
-//! The 5-3-1 debrief: five takeaways, three tools, one action plan.
+//! The 5-3-1 debrief: each team's takeaways, tools to apply and an action plan (what, by
+//! when, who checks), edited in place; a gallery of every team side by side with a word
+//! cloud of the takeaways. 3-2-1 is a switch away.
 
-use bevy_egui::egui::{RichText, Ui};
+use bevy_egui::egui::{self, RichText, Ui};
 
-use crate::theme::{icons, spacing, widgets};
+use crate::camp::{CampAction, DebriefPart};
+use crate::navigation::UiAction;
+use crate::session::{Debrief, DebriefShape, Team};
+use crate::theme::{fonts, icons, palette::team_color, spacing, text_size, widgets};
 use crate::ui::UiCx;
+use crate::wordcloud;
 
-/// (locale key of the section, number of slots): the course's 5-3-1.
-const SECTIONS: [(&str, usize); 3] = [("debrief-takeaways", 5), ("debrief-tools", 3), ("debrief-action", 1)];
+/// The course's tools (locale keys) a team can pick instead of writing one in.
+const COURSE_TOOLS: [&str; 9] = [
+    "tool-7a",
+    "tool-six-step",
+    "tool-eoac",
+    "tool-disc",
+    "tool-kano",
+    "tool-servqual",
+    "tool-warmth",
+    "tool-emotional-bank",
+    "tool-5w1h",
+];
+
+/// Which team the editor shows; `None` is the gallery of every team.
+fn selected_id() -> egui::Id {
+    egui::Id::new("debrief-selected-team")
+}
 
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
-    widgets::screen_title(ui, &p, icons::DEBRIEF, &cx.t("screen-debrief"), Some(&cx.t("debrief-subtitle")));
-    widgets::columns(ui, SECTIONS.len(), |column, ui| {
-        let (key, slots) = SECTIONS[column];
+    let shape = cx.session.debrief_shape;
+    let subtitle = cx.t_args(
+        "debrief-subtitle-shape",
+        &[("takeaways", shape.takeaways.into()), ("tools", shape.tools.into()), ("actions", shape.actions.into())],
+    );
+    widgets::screen_title(ui, &p, icons::DEBRIEF, &cx.t("screen-debrief"), Some(&subtitle));
+    if cx.session.teams.is_empty() {
+        ui.label(RichText::new(cx.t("teams-empty")).color(p.text_muted));
+        return;
+    }
+    let mut selected: Option<usize> = ui.data_mut(|d| d.get_temp(selected_id())).unwrap_or(None);
+    ui.horizontal_wrapped(|ui| {
+        if ui.selectable_label(selected.is_none(), cx.t("debrief-gallery")).clicked() {
+            selected = None;
+        }
+        for (i, team) in cx.session.teams.iter().enumerate() {
+            if ui.selectable_label(selected == Some(i), format!("{} {}", team.emoji, team.name)).clicked() {
+                selected = Some(i);
+            }
+        }
+        ui.separator();
+        let other = if shape == DebriefShape::SHORT { "debrief-use-531" } else { "debrief-use-321" };
+        if ui.button(cx.t(other)).clicked() {
+            cx.act(UiAction::Camp(CampAction::ToggleDebriefShape));
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(selected_id(), selected));
+    ui.add_space(spacing::GAP * 0.5);
+    match selected.and_then(|i| cx.session.teams.get(i)) {
+        Some(team) => editor(ui, cx, team, shape),
+        None => gallery(ui, cx, shape),
+    }
+}
+
+fn editor(ui: &mut Ui, cx: &mut UiCx, team: &Team, shape: DebriefShape) {
+    let p = cx.palette;
+    let empty = Debrief::default();
+    let debrief = cx.session.debrief(team.id()).unwrap_or(&empty);
+    let line = |lines: &Vec<String>, i: usize| lines.get(i).cloned().unwrap_or_default();
+    widgets::columns(ui, 3, |column, ui| {
         widgets::card(ui, &p, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(slots.to_string()).text_style(crate::theme::title_style()).color(p.accent));
-            ui.label(RichText::new(cx.t(key)).heading());
-            ui.add_space(spacing::GAP);
-            for n in 1..=slots {
-                ui.label(RichText::new(format!("{n}. {}", cx.t("debrief-empty"))).color(p.text_muted));
+            match column {
+                0 => {
+                    header(ui, cx, shape.takeaways, "debrief-takeaways");
+                    for i in 0..shape.takeaways {
+                        edit(ui, cx, team, DebriefPart::Takeaway(i), &line(&debrief.takeaways, i), i + 1);
+                    }
+                }
+                1 => {
+                    header(ui, cx, shape.tools, "debrief-tools");
+                    for i in 0..shape.tools {
+                        edit(ui, cx, team, DebriefPart::Tool(i), &line(&debrief.tools, i), i + 1);
+                    }
+                    ui.label(RichText::new(cx.t("debrief-tool-hint")).small().color(p.text_muted));
+                    let next_free = (0..shape.tools).find(|&i| line(&debrief.tools, i).trim().is_empty());
+                    ui.horizontal_wrapped(|ui| {
+                        for key in COURSE_TOOLS {
+                            let name = cx.t(key);
+                            let chosen = debrief.tools.contains(&name);
+                            let button =
+                                egui::Button::new(RichText::new(&name).size(text_size::SMALL)).selected(chosen);
+                            if ui.add_enabled(!chosen && next_free.is_some(), button).clicked()
+                                && let Some(slot) = next_free
+                            {
+                                cx.act(UiAction::Camp(CampAction::Debrief {
+                                    team: team.id(),
+                                    part: DebriefPart::Tool(slot),
+                                    text: name,
+                                }));
+                            }
+                        }
+                    });
+                }
+                _ => {
+                    header(ui, cx, shape.actions, "debrief-action");
+                    for i in 0..shape.actions {
+                        let plan = debrief.actions.get(i).cloned().unwrap_or_default();
+                        ui.label(RichText::new(cx.t("debrief-what")).small().color(p.text_muted));
+                        edit(ui, cx, team, DebriefPart::ActionWhat(i), &plan.what, i + 1);
+                        ui.label(RichText::new(cx.t("debrief-by-when")).small().color(p.text_muted));
+                        edit(ui, cx, team, DebriefPart::ActionByWhen(i), &plan.by_when, i + 1);
+                        ui.label(RichText::new(cx.t("debrief-checker")).small().color(p.text_muted));
+                        edit(ui, cx, team, DebriefPart::ActionChecker(i), &plan.checker, i + 1);
+                    }
+                }
             }
         });
+    });
+}
+
+fn header(ui: &mut Ui, cx: &UiCx, count: usize, key: &str) {
+    let p = cx.palette;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(count.to_string()).text_style(crate::theme::title_style()).color(p.accent));
+        ui.label(widgets::section_label(cx.t(key)));
+    });
+}
+
+/// A numbered line of the debrief, saved as it is typed.
+fn edit(ui: &mut Ui, cx: &mut UiCx, team: &Team, part: DebriefPart, current: &str, number: usize) {
+    let mut text = current.to_owned();
+    let response = ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{number}.")).color(cx.palette.text_muted));
+        ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .id_salt((team.id(), format!("{part:?}")))
+                .hint_text(cx.t("debrief-empty"))
+                .desired_width(ui.available_width()),
+        )
+    });
+    if response.inner.changed() {
+        cx.act(UiAction::Camp(CampAction::Debrief { team: team.id(), part, text }));
+    }
+}
+
+/// Every team's debrief side by side, under a word cloud of all their takeaways.
+fn gallery(ui: &mut Ui, cx: &mut UiCx, shape: DebriefShape) {
+    let p = cx.palette;
+    let takeaways = cx.session.debriefs.iter().flat_map(|d| d.takeaways.iter().map(String::as_str));
+    let words = wordcloud::keywords(takeaways, 24);
+    if !words.is_empty() {
+        let most = words[0].1.max(1) as f32;
+        ui.horizontal_wrapped(|ui| {
+            for (i, (word, count)) in words.iter().enumerate() {
+                let size = text_size::SMALL + 28.0 * (*count as f32 / most);
+                let color = team_color(i);
+                ui.label(RichText::new(word).size(size).family(fonts::bold_family()).color(color));
+            }
+        });
+        ui.add_space(spacing::GAP * 0.5);
+    }
+    let teams = &cx.session.teams;
+    widgets::columns(ui, 3, |column, ui| {
+        for team in teams.iter().skip(column).step_by(3) {
+            widgets::card(ui, &p, |ui| {
+                ui.set_width(ui.available_width());
+                widgets::team_badge(ui, &p, team.color, &team.emoji, &team.name, 40.0);
+                let Some(debrief) = cx.session.debrief(team.id()) else {
+                    ui.label(RichText::new(cx.t("debrief-not-yet")).small().color(p.text_muted));
+                    return;
+                };
+                let small = |text: String| RichText::new(text).size(text_size::SMALL);
+                for (n, takeaway) in
+                    debrief.takeaways.iter().take(shape.takeaways).filter(|t| !t.is_empty()).enumerate()
+                {
+                    ui.label(small(format!("{}. {takeaway}", n + 1)));
+                }
+                let tools: Vec<&str> =
+                    debrief.tools.iter().take(shape.tools).map(String::as_str).filter(|t| !t.is_empty()).collect();
+                if !tools.is_empty() {
+                    ui.label(small(format!("{} {}", icons::CHECK, tools.join(cx.lang.list_separator()))).color(p.calm));
+                }
+                for plan in debrief.actions.iter().take(shape.actions).filter(|a| !a.what.is_empty()) {
+                    let line = cx.t_args(
+                        "debrief-plan-line",
+                        &[
+                            ("what", plan.what.clone().into()),
+                            ("when", plan.by_when.clone().into()),
+                            ("who", plan.checker.clone().into()),
+                        ],
+                    );
+                    ui.label(small(format!("{} {line}", icons::NEXT)).color(p.accent));
+                }
+            });
+            ui.add_space(spacing::GAP * 0.5);
+        }
     });
 }
