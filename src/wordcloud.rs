@@ -111,6 +111,9 @@ pub fn segment(text: &str) -> Vec<String> {
     words
 }
 
+/// Below this many repeated words, single mentions fill the cloud.
+const MIN_CLOUD: usize = 8;
+
 /// The `top` most frequent words across `texts`, most frequent first (ties alphabetical).
 pub fn keywords<'a>(texts: impl IntoIterator<Item = &'a str>, top: usize) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -121,6 +124,11 @@ pub fn keywords<'a>(texts: impl IntoIterator<Item = &'a str>, top: usize) -> Vec
     }
     let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // Words said only once are mostly segmentation noise; keep them only when little else is there.
+    let repeated = ranked.iter().filter(|(_, n)| *n >= 2).count();
+    if repeated >= MIN_CLOUD {
+        ranked.retain(|(_, n)| *n >= 2);
+    }
     ranked.truncate(top);
     ranked
 }
