@@ -210,7 +210,12 @@ fn show_debrief(ui: &mut Ui, cx: &mut UiCx, scenario: &Scenario, debrief: &Debri
     widgets::columns(ui, 2, |column, ui| {
         if column == 0 {
             ui.label(RichText::new(scenario.title.get(cx.lang)).heading().color(p.accent));
-            ui.label(RichText::new(cx.t(ending_key)).heading().color(ending_color));
+            ui.horizontal(|ui| {
+                let walked_out = debrief.ending == Some(Ending::WalkedOut);
+                let mood = debrief.mood_curve.last().copied().unwrap_or(50.0) as f32;
+                widgets::customer_face(ui, &p, mood, walked_out, 120.0);
+                ui.label(RichText::new(cx.t(ending_key)).heading().color(ending_color));
+            });
             ui.horizontal(|ui| {
                 if widgets::primary_button(ui, &p, &cx.t("practice-retry")).clicked() {
                     practise(cx, PracticeAction::Retry);
