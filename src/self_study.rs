@@ -116,30 +116,44 @@ fn apply_practice_actions(
     }
 }
 
-/// A conversation for the screenshot tour: a few answers in (the first a misstep), or
-/// played to its end with the debrief ready.
-pub fn demo_state(scenario: &Scenario, rubrics: &Rubrics, lang: Lang, finished: bool, now: f64) -> PracticeState {
+/// How the screenshot tour's demo conversation is played.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoPlay {
+    /// Two answers in, the first a misstep.
+    Midway,
+    /// One misstep, then model answers to the end.
+    Recovered,
+    /// The weakest reply every time, to the bitter end.
+    Lost,
+}
+
+/// A conversation for the screenshot tour, with the debrief ready once it has ended.
+pub fn demo_state(scenario: &Scenario, rubrics: &Rubrics, lang: Lang, play: DemoPlay, now: f64) -> PracticeState {
     let mut state = PracticeState::default();
     let Some(mut run) = PracticeRun::start(scenario, rubrics, lang) else { return state };
-    let mut first = true;
-    while let Some(node) = run.node(scenario).filter(|n| n.ending.is_none()) {
+    while run.ending(scenario).is_none() && run.turns.len() < 30 {
+        let Some(node) = run.node(scenario) else { break };
         let model = node.options.iter().position(|o| o.model).unwrap_or(0);
-        // One weaker (but not rude or fatal) reply first, so the debrief has something to teach.
+        let weakest = (0..node.options.len()).min_by_key(|&i| node.options[i].mood).unwrap_or(0);
+        // A weaker (but not rude or fatal) reply, so the debrief has something to teach.
         let misstep = node.options.iter().position(|o| {
             let clean = !o.tags.iter().any(|t| t.starts_with("penalty."));
             let continues =
                 scenario.dialogue.as_ref().and_then(|d| d.node(&o.next)).is_some_and(|n| n.ending.is_none());
             !o.model && o.mood < 0 && clean && continues
         });
-        let pick = if first { misstep.unwrap_or(model) } else { model };
+        let pick = match play {
+            DemoPlay::Lost => weakest,
+            _ if run.turns.is_empty() => misstep.unwrap_or(model),
+            _ => model,
+        };
         run.choose(scenario, rubrics, pick, 6.0);
-        first = false;
-        if !finished && run.turns.len() >= 2 {
+        if play == DemoPlay::Midway && run.turns.len() >= 2 {
             break;
         }
     }
     state.line_shown_at = now - 8.0;
-    state.debrief = finished.then(|| run.debrief(scenario, rubrics));
+    state.debrief = run.ending(scenario).is_some().then(|| run.debrief(scenario, rubrics));
     state.run = Some(run);
     state
 }

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::navigation::{Overlay, ScreenEnteredAt};
 use crate::scenario_library::{LibraryView, ScenarioShelf};
 use crate::screens::Screen;
-use crate::self_study::{PracticeState, demo_state};
+use crate::self_study::{DemoPlay, PracticeState, demo_state};
 use crate::session::{Session, Timestamp};
 use crate::settings::Settings;
 use crate::theme::{ThemeKind, effects};
@@ -46,6 +46,8 @@ pub enum Variant {
     PracticeTalk,
     /// Self-study's debrief after a finished conversation.
     PracticeDebrief,
+    /// Self-study's debrief after a conversation that went wrong.
+    PracticeLost,
 }
 
 impl Shot {
@@ -59,6 +61,7 @@ impl Shot {
             Variant::CustomerCard => "-card",
             Variant::PracticeTalk => "-talk",
             Variant::PracticeDebrief => "-debrief",
+            Variant::PracticeLost => "-lost",
         };
         format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
     }
@@ -77,6 +80,7 @@ pub fn plan(langs: &[Lang]) -> Vec<Shot> {
             (Screen::Library, Variant::CustomerCard),
             (Screen::Practice, Variant::PracticeTalk),
             (Screen::Practice, Variant::PracticeDebrief),
+            (Screen::Practice, Variant::PracticeLost),
         ] {
             shots.push(Shot { screen, lang, variant });
         }
@@ -166,11 +170,14 @@ impl Stage<'_> {
             .flatten();
         self.library_view.selected = Some(TOUR_SCENARIO.to_owned());
         self.library_view.show_customer_card = shot.variant == Variant::CustomerCard;
-        let talking = matches!(shot.variant, Variant::PracticeTalk | Variant::PracticeDebrief);
-        *self.practice = match (talking, self.shelf.library.get(TOUR_SCENARIO), self.rubrics.as_deref()) {
-            (true, Some(scenario), Some(rubrics)) => {
-                demo_state(scenario, &rubrics.0, shot.lang, shot.variant == Variant::PracticeDebrief, now)
-            }
+        let play = match shot.variant {
+            Variant::PracticeTalk => Some(DemoPlay::Midway),
+            Variant::PracticeDebrief => Some(DemoPlay::Recovered),
+            Variant::PracticeLost => Some(DemoPlay::Lost),
+            _ => None,
+        };
+        *self.practice = match (play, self.shelf.library.get(TOUR_SCENARIO), self.rubrics.as_deref()) {
+            (Some(play), Some(scenario), Some(rubrics)) => demo_state(scenario, &rubrics.0, shot.lang, play, now),
             _ => PracticeState::default(),
         };
         self.next_screen.set(shot.screen);
