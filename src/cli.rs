@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::{self, AppOptions};
 use crate::lang::Lang;
 use crate::tour::TourOptions;
-use crate::{paths, scenario, scoring};
+use crate::{export, paths, scenario, scoring};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -53,6 +53,21 @@ pub enum Command {
         /// Print one JSON object instead of the readable report.
         #[arg(long)]
         json: bool,
+    },
+    /// Export a session for the client: report (Markdown, HTML), CSV, JSON, xAPI statements.
+    Export {
+        /// The session file (RON).
+        #[arg(required_unless_present = "demo", conflicts_with = "demo")]
+        session: Option<PathBuf>,
+        /// Folder for the exported files (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Formats to write, comma-separated (default: all).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        format: Vec<export::Format>,
+        /// Export the built-in demo session (in `--lang`, default Chinese).
+        #[arg(long)]
+        demo: bool,
     },
 }
 
@@ -114,6 +129,15 @@ pub fn main() -> ExitCode {
             &file,
             json,
             &paths::assets_dir().join("rubrics"),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
+        Some(Command::Export { session, out, format, demo }) => exit_code(export::cli::run_export(
+            session.as_deref(),
+            demo,
+            lang,
+            &out,
+            &format,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )),

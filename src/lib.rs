@@ -8,6 +8,7 @@ pub mod camp;
 pub mod cli;
 pub mod content_error;
 pub mod disc;
+pub mod export;
 pub mod i18n;
 pub mod lang;
 pub mod navigation;

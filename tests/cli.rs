@@ -94,3 +94,67 @@ fn validate_locates_a_broken_file_and_still_loads_the_rest() {
     assert!(error["file"].as_str().unwrap().ends_with("broken.ron"), "{error}");
     assert!(error["line"].as_u64().unwrap() > 1 && error["col"].as_u64().unwrap() > 0, "{error}");
 }
+
+mod export {
+    use super::service_camp;
+
+    /// The files of `export --demo` in `dir`, by the end of their names.
+    fn exported(dir: &std::path::Path, suffix: &str) -> Vec<u8> {
+        let entry = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_string_lossy().ends_with(suffix))
+            .unwrap_or_else(|| panic!("no file ending in {suffix}"));
+        std::fs::read(entry).unwrap()
+    }
+
+    #[test]
+    fn the_demo_exports_every_format_ready_for_excel_browsers_and_an_lrs() {
+        let dir = std::env::temp_dir().join(format!("sc-export-demo-{}", std::process::id()));
+        let output = service_camp(&["export", "--demo", "--out", dir.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let suffixes =
+            ["report.md", "report.html", "leaderboard.csv", "ledger.csv", "rounds.csv", "session.json", "xapi.json"];
+        let files: Vec<Vec<u8>> = suffixes.iter().map(|s| exported(&dir, s)).collect();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), suffixes.len());
+
+        for csv in &files[2..5] {
+            let text = std::str::from_utf8(csv).expect("UTF-8");
+            assert!(text.starts_with('\u{feff}'), "the BOM Excel needs");
+            assert!(text.contains("闪电队"), "{text}");
+        }
+        let html = std::str::from_utf8(&files[1]).unwrap();
+        assert!(html.contains("闪电队") && html.contains("5-3-1"));
+        for link in ["src=\"http", "href=\"http", "src='http", "href='http", "src=\"//", "href=\"//", "url("] {
+            assert!(!html.contains(link), "the page must not load {link}");
+        }
+        let statements: serde_json::Value = serde_json::from_slice(&files[6]).expect("JSON");
+        let statements = statements.as_array().expect("a JSON array of statements");
+        assert!(!statements.is_empty());
+        for statement in statements {
+            assert!(statement["actor"]["name"].is_string(), "{statement}");
+            assert!(statement["verb"]["id"].is_string() && statement["verb"]["display"].is_object(), "{statement}");
+            assert!(statement["object"]["id"].is_string(), "{statement}");
+            assert!(statement["timestamp"].is_string(), "{statement}");
+        }
+    }
+
+    #[test]
+    fn export_refuses_an_unknown_format_and_a_broken_session_with_exit_code_2() {
+        let dir = std::env::temp_dir().join(format!("sc-export-refused-{}", std::process::id()));
+        let unknown = service_camp(&["export", "--demo", "--out", dir.to_str().unwrap(), "--format", "md,pdf"]);
+        assert_eq!(unknown.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&unknown.stderr).contains("pdf"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let broken = dir.join("broken.ron");
+        std::fs::write(&broken, "(\n  name: \"x\",\n  ledger: [ (team: oops) ],\n)").unwrap();
+        let output = service_camp(&["export", broken.to_str().unwrap(), "--out", dir.join("out").to_str().unwrap()]);
+        let wrote_anything = dir.join("out").exists();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.starts_with(&format!("{}:3:", broken.display())), "{stderr}");
+        assert!(!wrote_anything);
+    }
+}
