@@ -75,6 +75,8 @@ pub enum CampAction {
     },
     /// Switch between 5-3-1 and 3-2-1.
     ToggleDebriefShape,
+    /// Export the day's record (reports, CSV, JSON, xAPI) beside the session file.
+    Export,
     /// Timer lengths in seconds: team design, each presentation, the vote.
     SetDurations {
         design: u32,
@@ -153,6 +155,20 @@ pub fn pick(session: &mut Session, what: &CampAction, now: f64) -> Option<Pick> 
     }
 }
 
+/// Where the last export went, for the debrief screen to say.
+#[derive(Resource, Debug, Default)]
+pub struct LastExport(pub Option<PathBuf>);
+
+/// The export folder: `exports/<session name>` beside the session file, else in the
+/// config folder.
+fn export_dir(current: &CurrentSession) -> Option<PathBuf> {
+    let base = match &current.path {
+        Some(path) => path.parent().map(|dir| dir.join("exports")),
+        None => crate::paths::config_dir().map(|dir| dir.join("exports")),
+    }?;
+    Some(base.join(crate::export::safe_file_name(&current.session.name, "session")))
+}
+
 /// A backup that loads, offered when the session file itself did not.
 #[derive(Resource, Debug, Default)]
 pub struct BackupOffer(pub Option<Session>);
@@ -167,6 +183,7 @@ pub struct Recent {
 pub fn plugin(app: &mut App) {
     app.init_resource::<Presenter>()
         .init_resource::<LastPick>()
+        .init_resource::<LastExport>()
         .init_resource::<CurrentSession>()
         .init_resource::<ContentProblems>()
         .init_resource::<BackupOffer>()
@@ -286,7 +303,7 @@ pub fn apply(session: &mut Session, action: &CampAction, now: Timestamp) -> Resu
             };
             Ok(())
         }
-        CampAction::PickTeam | CampAction::PickMember => Ok(()),
+        CampAction::PickTeam | CampAction::PickMember | CampAction::Export => Ok(()),
         CampAction::NextPresenter | CampAction::RestoreBackup | CampAction::Open(_) => Ok(()),
     }
 }
@@ -299,6 +316,7 @@ fn apply_camp_actions(
     mut offer: ResMut<BackupOffer>,
     mut problems: ResMut<ContentProblems>,
     mut last_pick: ResMut<LastPick>,
+    mut last_export: ResMut<LastExport>,
     time: Res<Time>,
 ) {
     for action in actions.read() {
@@ -315,6 +333,20 @@ fn apply_camp_actions(
             }
             CampAction::PickTeam | CampAction::PickMember => {
                 last_pick.0 = pick(&mut current.session, action, time.elapsed_secs_f64());
+            }
+            CampAction::Export => {
+                let Some(dir) = export_dir(&current) else { continue };
+                let formats = crate::export::Format::ALL;
+                match crate::export::export_session(
+                    &current.session,
+                    current.session.lang,
+                    &formats,
+                    &dir,
+                    Timestamp::now(),
+                ) {
+                    Ok(_) => last_export.0 = Some(dir),
+                    Err(e) => problems.0.push(ContentError::whole_file(&dir, format!("could not export: {e}"))),
+                }
             }
             CampAction::RestoreBackup => {
                 if let Some(backup) = offer.0.take() {

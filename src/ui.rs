@@ -12,7 +12,7 @@ use bevy::window::PrimaryWindow;
 use bevy_egui::egui::{self, Align, Align2, Layout, RichText, Ui, UiBuilder};
 use bevy_egui::{EguiContexts, EguiInput, EguiPreUpdateSet, EguiPrimaryContextPass};
 
-use crate::camp::{BackupOffer, LastPick, Pick, Presenter, Recent};
+use crate::camp::{BackupOffer, LastExport, LastPick, Pick, Presenter, Recent};
 use crate::content_error::ContentError;
 use crate::i18n::Locales;
 use crate::lang::Lang;
@@ -53,6 +53,8 @@ pub struct CampView<'a> {
     pub recent: &'a [PathBuf],
     /// The latest fair draw of a team or member.
     pub pick: Option<&'a Pick>,
+    /// Where the last export was written.
+    pub exported_to: Option<&'a std::path::Path>,
 }
 
 /// Everything a screen needs to draw itself, independent of Bevy so screens can be
@@ -158,6 +160,7 @@ pub struct UiSources<'w> {
     backup_offer: Res<'w, BackupOffer>,
     recent: Res<'w, Recent>,
     last_pick: Res<'w, LastPick>,
+    last_export: Res<'w, LastExport>,
     screen: Res<'w, State<Screen>>,
 }
 
@@ -177,6 +180,7 @@ impl UiSources<'_> {
                 backup_offered: self.backup_offer.0.is_some(),
                 recent: self.recent.sessions.paths(),
                 pick: self.last_pick.0.as_ref(),
+                exported_to: self.last_export.0.as_deref(),
             },
         };
         UiCx::new(data, *self.screen.get())

@@ -233,3 +233,20 @@ fn clock_runs_from_keyboard_and_clicker() {
     let now = app.world().resource::<Time>().elapsed_secs_f64();
     assert_eq!(app.world().resource::<RoomClock>().0.remaining(now), 120.0, "reset keeps the added minute");
 }
+
+#[test]
+fn the_export_button_writes_the_report_beside_the_session() {
+    use service_camp::camp::{CampAction, LastExport};
+    let dir = std::env::temp_dir().join(format!("sc-export-button-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = app_with(Session::demo(Lang::Zh));
+    app.world_mut().resource_mut::<CurrentSession>().path = Some(dir.join("camp.ron"));
+    app.world_mut().write_message(UiAction::Camp(CampAction::Export));
+    app.update();
+    let folder = app.world().resource::<LastExport>().0.clone().expect("the export folder is reported");
+    assert!(folder.starts_with(dir.join("exports")));
+    let files: Vec<String> =
+        std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(files.iter().any(|f| f.ends_with("report.html")) && files.iter().any(|f| f.ends_with("xapi.json")), "{files:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

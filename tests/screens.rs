@@ -60,7 +60,7 @@ impl Shown {
             library_view: &self.library_view,
             practice: &self.practice,
             progress: &self.progress,
-            camp: CampView { presenter: 0, backup_offered: false, recent: &[], pick: None },
+            camp: CampView { presenter: 0, backup_offered: false, recent: &[], pick: None, exported_to: None },
         }
     }
 }

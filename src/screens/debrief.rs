@@ -56,7 +56,14 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
         if ui.button(cx.t(other)).clicked() {
             cx.act(UiAction::Camp(CampAction::ToggleDebriefShape));
         }
+        if ui.button(cx.t("debrief-export")).clicked() {
+            cx.act(UiAction::Camp(CampAction::Export));
+        }
     });
+    if let Some(dir) = cx.camp.exported_to {
+        let done = cx.t_args("debrief-exported", &[("folder", dir.display().to_string().into())]);
+        ui.label(RichText::new(done).small().color(cx.palette.calm));
+    }
     ui.data_mut(|d| d.insert_temp(selected_id(), selected));
     ui.add_space(spacing::GAP * 0.5);
     match selected.and_then(|i| cx.session.teams.get(i)) {
