@@ -6,7 +6,7 @@ use super::tables::Table;
 
 /// Fonts every trainer's machine has for Chinese, then the system's.
 const STYLE: &str = r#"
-body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", sans-serif;
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", sans-serif, "Segoe UI Emoji", "Apple Color Emoji", "Noto Color Emoji";
   color: #1f2328; background: #fff; line-height: 1.6; max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; }
 h1 { font-size: 1.9rem; border-bottom: 3px solid #0b6bcb; padding-bottom: .3rem; }
 h2 { font-size: 1.4rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
