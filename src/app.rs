@@ -71,7 +71,7 @@ pub fn build(options: AppOptions) -> App {
         (Some(_), _) => (CurrentSession::default(), BackupOffer::default()),
         (None, Some(path)) => camp::open_session(path, &mut problems),
         (None, None) => {
-            (CurrentSession { session: Default::default(), path: new_session_path() }, BackupOffer::default())
+            (CurrentSession { session: new_session(settings.lang), path: new_session_path() }, BackupOffer::default())
         }
     };
 
@@ -143,6 +143,16 @@ fn load_recent(problems: &mut Vec<crate::content_error::ContentError>) -> Recent
         })
     });
     Recent { sessions, folder }
+}
+
+/// A new workshop, named after the app and today's date until the trainer renames it.
+fn new_session(lang: Lang) -> crate::session::Session {
+    let today = crate::export::time::date(crate::session::Timestamp::now());
+    let name = match lang {
+        Lang::Zh => format!("服务训练营 {today}"),
+        Lang::En => format!("Service Camp {today}"),
+    };
+    crate::session::Session::new(name, lang)
 }
 
 /// Where a session started without `--session` is kept once it has teams or points.

@@ -77,6 +77,8 @@ pub enum CampAction {
     ToggleDebriefShape,
     /// Export the day's record (reports, CSV, JSON, xAPI) beside the session file.
     Export,
+    /// Name the workshop.
+    Rename(String),
     /// Timer lengths in seconds: team design, each presentation, the vote.
     SetDurations {
         design: u32,
@@ -301,6 +303,10 @@ pub fn apply(session: &mut Session, action: &CampAction, now: Timestamp) -> Resu
             } else {
                 DebriefShape::SHORT
             };
+            Ok(())
+        }
+        CampAction::Rename(name) => {
+            session.name = name.clone();
             Ok(())
         }
         CampAction::PickTeam | CampAction::PickMember | CampAction::Export => Ok(()),

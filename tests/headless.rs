@@ -247,6 +247,9 @@ fn the_export_button_writes_the_report_beside_the_session() {
     assert!(folder.starts_with(dir.join("exports")));
     let files: Vec<String> =
         std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert!(files.iter().any(|f| f.ends_with("report.html")) && files.iter().any(|f| f.ends_with("xapi.json")), "{files:?}");
+    assert!(
+        files.iter().any(|f| f.ends_with("report.html")) && files.iter().any(|f| f.ends_with("xapi.json")),
+        "{files:?}"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -10,7 +10,7 @@ mod html;
 mod labels;
 mod markdown;
 mod tables;
-mod time;
+pub mod time;
 mod xapi;
 
 use std::io;

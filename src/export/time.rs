@@ -34,6 +34,12 @@ pub fn iso8601(at: Timestamp) -> String {
     format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", t.year, t.month, t.day, t.hour, t.minute, t.second, t.millis)
 }
 
+/// The calendar day: `2025-11-25`.
+pub fn date(at: Timestamp) -> String {
+    let t = utc(at);
+    format!("{:04}-{:02}-{:02}", t.year, t.month, t.day)
+}
+
 /// For people: `2025-11-25 10:00 UTC` (the session stores no time zone).
 pub fn readable(at: Timestamp) -> String {
     let t = utc(at);

@@ -14,12 +14,17 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     ui.label(RichText::new(cx.t("home-welcome")).text_style(title_style()).color(p.text));
     ui.label(RichText::new(cx.t("home-tagline")).heading().color(p.accent));
     ui.add_space(spacing::SECTION);
-    let session_line = if cx.session.has_data() {
-        cx.t_args("home-session", &[("name", cx.session.name.clone().into())])
-    } else {
-        cx.t("home-no-session")
-    };
-    ui.label(RichText::new(session_line).color(p.text_muted));
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(cx.t("home-session")).color(p.text_muted));
+        let mut name = cx.session.name.clone();
+        let rename = egui::TextEdit::singleline(&mut name).hint_text(cx.t("home-session-name")).desired_width(640.0);
+        if ui.add(rename).changed() {
+            cx.act(UiAction::Camp(CampAction::Rename(name)));
+        }
+    });
+    if !cx.session.has_data() {
+        ui.label(RichText::new(cx.t("home-no-session")).color(p.text_muted));
+    }
     if cx.session.has_data() {
         ui.label(cx.t_args("teams-count", &[("count", cx.session.teams.len().into())]));
     }
