@@ -488,7 +488,8 @@ pub fn overlays(ctx: &egui::Context, cx: &mut UiCx, overlay: &Overlay) {
             });
     }
     if overlay.confirm_quit {
-        egui::Modal::new(egui::Id::new("confirm-quit")).show(ctx, |ui| {
+        let frame = egui::Frame::popup(&ctx.style_of(ctx.theme())).inner_margin(egui::Margin::same(28));
+        egui::Modal::new(egui::Id::new("confirm-quit")).frame(frame).show(ctx, |ui| {
             ui.set_width(720.0);
             ui.label(RichText::new(cx.t("quit-title")).heading());
             ui.add_space(spacing::GAP);

@@ -35,7 +35,7 @@ help-help = Show / hide this help
 help-close = Close dialogs
 
 quit-title = Quit Service Camp?
-quit-body = This session has teams and points. Make sure its data is saved before you quit.
+quit-body = Every change to this camp has been saved; you can resume it next time. Close the app now?
 quit-confirm = Quit
 quit-cancel = Keep training
 

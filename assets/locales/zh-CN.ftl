@@ -35,7 +35,7 @@ help-help = 显示 / 隐藏本帮助
 help-close = 关闭弹窗
 
 quit-title = 确定退出服务训练营?
-quit-body = 本场训练已有团队和积分。退出前请确认数据已保存。
+quit-body = 本场训练的每一处改动都已自动保存,下次打开即可继续。确定现在关闭吗?
 quit-confirm = 退出
 quit-cancel = 继续训练
 
