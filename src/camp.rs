@@ -12,7 +12,6 @@ use crate::persist::{Backup, RecentSessions, load_session, save_session};
 use crate::picker::{MemberPick, member_candidates};
 use crate::room_clock::RoomClock;
 use crate::session::{ActionPlan, DebriefShape, Session, TeamId, Timestamp};
-use crate::timer::Countdown;
 use crate::vote::{award_winner, random_presentation_order};
 use crate::workshop::{ContentProblems, CurrentSession};
 
@@ -329,13 +328,7 @@ fn apply_camp_actions(
         let UiAction::Camp(action) = action else { continue };
         match action {
             CampAction::NextPresenter => {
-                let teams = current.session.presentation_sequence().len();
-                presenter.0 = (presenter.0 + 1).min(teams);
-                let mut next = current.session.durations.presentation();
-                if presenter.0 < teams {
-                    next.start(time.elapsed_secs_f64());
-                }
-                clock.0 = next;
+                next_presenter(&mut presenter, &mut clock, &current.session, time.elapsed_secs_f64());
             }
             CampAction::PickTeam | CampAction::PickMember => {
                 last_pick.0 = pick(&mut current.session, action, time.elapsed_secs_f64());
@@ -391,11 +384,20 @@ fn hand_over_presentations(
     let now = time.elapsed_secs_f64();
     let teams = current.session.presentation_sequence().len();
     if clock.0.remaining(now) <= 0.0 && presenter.0 + 1 < teams {
-        presenter.0 += 1;
-        let mut next: Countdown = current.session.durations.presentation();
-        next.start(now);
-        clock.0 = next;
+        next_presenter(&mut presenter, &mut clock, &current.session, now);
     }
+}
+
+/// Moves to the next presenting team (or past the last) and loads its minute on the room
+/// clock, running unless every team has presented.
+fn next_presenter(presenter: &mut Presenter, clock: &mut RoomClock, session: &Session, now: f64) {
+    let teams = session.presentation_sequence().len();
+    presenter.0 = (presenter.0 + 1).min(teams);
+    let mut next = session.durations.presentation();
+    if presenter.0 < teams {
+        next.start(now);
+    }
+    clock.0 = next;
 }
 
 /// Writes every change to the session file at once (atomically, keeping a backup).

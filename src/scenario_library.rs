@@ -65,7 +65,7 @@ impl ScenarioShelf {
 
     /// The scenarios matching `filter`, in id order.
     pub fn filtered(&self, filter: &ScenarioFilter) -> Vec<&Scenario> {
-        let mut found: Vec<&Scenario> = self.library.iter().filter(|s| filter.matches(s)).collect();
+        let mut found: Vec<&Scenario> = self.library.filter(filter).collect();
         found.sort_by(|a, b| a.id.cmp(&b.id));
         found
     }

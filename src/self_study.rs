@@ -82,11 +82,7 @@ fn apply_practice_actions(
             }
             PracticeAction::Surprise => {
                 let rng = rng.get_or_insert_with(|| StdRng::seed_from_u64(now.to_bits()));
-                let candidates: Vec<&Scenario> = shelf
-                    .library
-                    .iter()
-                    .filter(|s| s.dialogue.is_some() && state.disc.is_none_or(|d| d == s.disc))
-                    .collect();
+                let candidates = practice_scenarios(&shelf, state.disc);
                 start(&mut state, candidates.choose(rng).copied(), rubrics.as_deref(), settings.lang, now);
             }
             PracticeAction::Retry => {
@@ -114,6 +110,15 @@ fn apply_practice_actions(
         }
         finish_if_ended(&mut state, &shelf, rubrics.as_deref(), &mut learner);
     }
+}
+
+/// The scenarios that can be practised (those with a dialogue), of customer type `disc` when
+/// given, in id order.
+pub fn practice_scenarios(shelf: &ScenarioShelf, disc: Option<Disc>) -> Vec<&Scenario> {
+    let mut scenarios: Vec<&Scenario> =
+        shelf.library.iter().filter(|s| s.dialogue.is_some() && disc.is_none_or(|d| d == s.disc)).collect();
+    scenarios.sort_by(|a, b| a.id.cmp(&b.id));
+    scenarios
 }
 
 /// How the screenshot tour's demo conversation is played.

@@ -115,8 +115,9 @@ impl Library {
         self.scenarios.iter().map(|s| &s.scenario)
     }
 
-    pub fn filter<'a>(&'a self, filter: &'a ScenarioFilter) -> impl Iterator<Item = &'a Scenario> {
-        self.iter().filter(|s| filter.matches(s))
+    pub fn filter(&self, filter: &ScenarioFilter) -> impl Iterator<Item = &Scenario> {
+        let filter = *filter;
+        self.iter().filter(move |s| filter.matches(s))
     }
 }
 

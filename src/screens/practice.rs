@@ -8,7 +8,7 @@ use crate::disc::Disc;
 use crate::navigation::UiAction;
 use crate::practice::{Debrief, PracticeRun, patience_secs};
 use crate::scenario::{Ending, Scenario};
-use crate::self_study::PracticeAction;
+use crate::self_study::{PracticeAction, practice_scenarios};
 use crate::theme::{icons, spacing, text_size, title_style, widgets};
 use crate::ui::UiCx;
 
@@ -55,13 +55,7 @@ fn show_picker(ui: &mut Ui, cx: &mut UiCx) {
             egui::ScrollArea::vertical().id_salt("practice-list").max_height(height).min_scrolled_height(height).show(
                 ui,
                 |ui| {
-                    let mut scenarios: Vec<&Scenario> = cx
-                        .shelf
-                        .library
-                        .iter()
-                        .filter(|s| s.dialogue.is_some() && disc_filter.is_none_or(|d| d == s.disc))
-                        .collect();
-                    scenarios.sort_by(|a, b| a.id.cmp(&b.id));
+                    let scenarios = practice_scenarios(cx.shelf, disc_filter);
                     for scenario in scenarios {
                         let best = cx.progress.best.get(&scenario.id).map_or_else(
                             || cx.t("practice-not-yet"),
