@@ -17,6 +17,7 @@ pub mod persist;
 pub mod picker;
 pub mod practice;
 pub mod redraw;
+pub mod roleplay;
 pub mod room_clock;
 pub mod scenario;
 pub mod scenario_library;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::content_error::{ContentError, parse_ron};
 use crate::lang::{Bilingual, Lang};
 use crate::picker::{MemberPick, Picker};
+use crate::roleplay::RoundRecord;
 use crate::timer::Countdown;
 use crate::vote::Ballots;
 
@@ -62,6 +63,9 @@ pub struct Session {
     pub debriefs: Vec<Debrief>,
     /// How many takeaways, tools and actions a debrief asks for: 5-3-1, or 3-2-1.
     pub debrief_shape: DebriefShape,
+    /// Every role-play round played, in order; the open one (if any) is last.
+    pub rounds: Vec<RoundRecord>,
+    pub round_rules: RoundRules,
     /// The next id to hand out; kept so ids of removed teams are never reused.
     next_team_id: u32,
 }
@@ -82,8 +86,26 @@ impl Default for Session {
             member_picker: Picker::default(),
             debriefs: Vec::new(),
             debrief_shape: DebriefShape::default(),
+            rounds: Vec::new(),
+            round_rules: RoundRules::default(),
             next_team_id: 1,
         }
+    }
+}
+
+/// How a role-play round turns into leaderboard points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoundRules {
+    /// Points for a trainer's score of 100 (a score of 76 earns 76% of them).
+    pub points_for_full_score: u32,
+    /// Points per star of the other teams' average rating (1–5).
+    pub points_per_peer_star: f64,
+}
+
+impl Default for RoundRules {
+    fn default() -> Self {
+        RoundRules { points_for_full_score: 20, points_per_peer_star: 2.0 }
     }
 }
 

@@ -155,6 +155,17 @@ impl<'r> Round<'r> {
         round1(self.mood)
     }
 
+    /// When, left waiting, the customer's patience runs out (mood 0); `None` after a walk-out
+    /// or for a customer who never tires.
+    pub fn patience_runs_out_at(&self) -> Option<f64> {
+        let drain = self.profile.drain_per_minute;
+        if self.walked_out.is_some() || drain <= 0.0 {
+            return None;
+        }
+        let last = self.outcomes.last().map_or(0.0, |last| last.t);
+        Some(last + self.mood / drain * 60.0)
+    }
+
     /// The turn at which the customer walked out, if they did.
     pub fn walked_out(&self) -> Option<usize> {
         self.walked_out

@@ -1,0 +1,16 @@
+//! Live role-play rounds as plain data: the record a round leaves in the session
+//! ([`RoundRecord`]), the trainer's scoring buttons ([`scoring_pad`]) and the review the room
+//! sees afterwards ([`RoundReview`], [`best_gain`]). The Bevy side is `round_play`.
+
+mod pad;
+mod record;
+mod review;
+
+#[cfg(test)]
+mod tests;
+
+pub use pad::{PadButton, PadGroup, PadKind, button_for_key, scoring_pad};
+pub use record::{CustomerPlayer, Observed, PeerRating, RoundCast, RoundEnding, RoundEvent, RoundRecord, award};
+pub use review::{
+    BestGain, Improvement, ModelTimeline, PenaltyMoment, RoundPoints, RoundReview, TimelineStep, best_gain,
+};

@@ -1,0 +1,214 @@
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::*;
+use crate::lang::Lang;
+use crate::scenario::Scenario;
+use crate::scoring::Rubrics;
+use crate::session::{PointsSource, Session, TeamId, Timestamp};
+
+fn rubrics() -> &'static Rubrics {
+    static RUBRICS: OnceLock<Rubrics> = OnceLock::new();
+    RUBRICS.get_or_init(|| Rubrics::load_dir(&crate::paths::assets_dir().join("rubrics")).expect("rubrics load"))
+}
+
+fn scenario(id: &str) -> Scenario {
+    let path = crate::paths::scenarios_dir().join(format!("{id}.ron"));
+    crate::scenario::load_str(Path::new(&path), &std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// A session with three teams and a lost-parcel round (7A, six steps) served by the first.
+fn session_with_round() -> Session {
+    let mut session = Session::new("test", Lang::Zh);
+    for name in ["Alpha", "Beta", "Gamma"] {
+        session.add_team(name, "🦊").unwrap();
+    }
+    let team = session.team_ids()[0];
+    let cast = RoundCast { team: Some(team), rep: "小王".into(), ..RoundCast::default() };
+    session.rounds.push(RoundRecord::new(1, &scenario("lost-parcel"), &cast, team, Timestamp(0)));
+    session
+}
+
+fn press(record: &mut RoundRecord, t: f64, tag: &str) {
+    record.observe(rubrics(), Lang::Zh, t, Observed::Tag(tag.into()));
+}
+
+const SEVEN_A_IN_ORDER: [&str; 7] =
+    ["accept", "apologize", "acknowledge", "analyze", "alternatives", "agreement", "assurance"];
+
+#[test]
+fn a_round_scored_in_the_model_order_earns_a_high_score_and_its_points_land_once() {
+    let mut session = session_with_round();
+    let record = &mut session.rounds[0];
+    for (i, step) in SEVEN_A_IN_ORDER.iter().enumerate() {
+        press(record, 5.0 + 20.0 * i as f64, &format!("7a.{step}"));
+    }
+    record.end(150.0, RoundEnding::Ended);
+    let review = RoundReview::of(record, rubrics(), Lang::Zh);
+    assert!(review.total() >= 70.0, "total {}", review.total());
+    let seven_a = review.timelines.iter().find(|t| t.model == "7a").unwrap();
+    assert_eq!(seven_a.shown.iter().map(|s| s.step.as_str()).collect::<Vec<_>>(), SEVEN_A_IN_ORDER);
+    assert!(seven_a.shown.iter().all(|s| !s.out_of_order));
+    assert!(seven_a.checklist.iter().all(|(_, done)| *done));
+    assert!(review.mood > 60.0, "a well-handled customer calms down: {}", review.mood);
+
+    let team = record.team;
+    let entry = award(&mut session, 0, review.total(), Timestamp(9)).unwrap();
+    assert_eq!(award(&mut session, 0, review.total(), Timestamp(10)).unwrap(), entry, "points land only once");
+    let expected = RoundPoints::of(review.total(), None, &session.round_rules).total();
+    assert_eq!(session.ledger.len(), 1);
+    assert_eq!(session.ledger[entry].source, PointsSource::Round(1));
+    assert_eq!(session.ledger[entry].points, expected);
+    assert_eq!(session.totals()[session.team_index(team).unwrap()], expected);
+}
+
+#[test]
+fn a_step_after_a_later_phase_is_marked_out_of_order_and_costs_points() {
+    let mut in_order = session_with_round().rounds.remove(0);
+    let mut reversed = in_order.clone();
+    press(&mut in_order, 5.0, "7a.apologize");
+    press(&mut in_order, 25.0, "7a.alternatives");
+    press(&mut reversed, 5.0, "7a.alternatives");
+    press(&mut reversed, 25.0, "7a.apologize");
+    let (good, bad) =
+        (RoundReview::of(&in_order, rubrics(), Lang::Zh), RoundReview::of(&reversed, rubrics(), Lang::Zh));
+    let marks = |review: &RoundReview| {
+        let seven_a = review.timelines.iter().find(|t| t.model == "7a").unwrap();
+        seven_a.shown.iter().map(|s| (s.step.clone(), s.out_of_order)).collect::<Vec<_>>()
+    };
+    assert_eq!(marks(&good), [("apologize".into(), false), ("alternatives".into(), false)]);
+    assert_eq!(marks(&bad), [("alternatives".into(), false), ("apologize".into(), true)]);
+    assert!(bad.report.models["7a"].score < good.report.models["7a"].score);
+}
+
+#[test]
+fn penalties_can_make_the_customer_walk_out_and_undo_brings_them_back() {
+    let mut record = session_with_round().rounds.remove(0);
+    let mut t = 2.0;
+    while record.is_running() {
+        press(&mut record, t, "penalty.contempt");
+        press(&mut record, t + 1.0, "penalty.refusal");
+        t += 2.0;
+        assert!(t < 200.0, "the customer never left");
+    }
+    assert_eq!(record.ending, Some(RoundEnding::WalkedOut));
+    let review = RoundReview::of(&record, rubrics(), Lang::Zh);
+    assert!(review.walked_out && review.mood == 0.0);
+    assert!(review.penalties.iter().all(|p| p.points < 0.0 && p.said.is_empty()));
+
+    let events = record.events.len();
+    let removed = record.undo(rubrics(), Lang::Zh).unwrap();
+    assert_eq!(record.events.len(), events - 1);
+    assert!(matches!(removed.what, Observed::Tag(ref tag) if tag.starts_with("penalty.")));
+    assert!(record.is_running(), "the mis-press that made them leave is taken back");
+    assert!(!RoundReview::of(&record, rubrics(), Lang::Zh).walked_out);
+}
+
+#[test]
+fn a_customer_left_waiting_runs_out_of_patience_at_the_predicted_moment() {
+    let mut record = session_with_round().rounds.remove(0);
+    let runs_out = record.replay(rubrics(), Lang::Zh).patience_runs_out_at().unwrap();
+    let review = RoundReview::of(&record, rubrics(), Lang::Zh);
+    assert!(review.mood_at(runs_out / 2.0) < review.mood && review.mood_at(runs_out / 2.0) > 0.0);
+    assert!(!record.check_patience(rubrics(), Lang::Zh, runs_out - 1.0));
+    assert!(record.check_patience(rubrics(), Lang::Zh, runs_out + 5.0));
+    assert_eq!(record.ending, Some(RoundEnding::WalkedOut));
+    assert_eq!(record.events.last().unwrap().what, Observed::CustomerLeft);
+    // Nothing was pressed, so there is nothing to undo.
+    assert!(record.undo(rubrics(), Lang::Zh).is_none());
+}
+
+#[test]
+fn typed_quotes_are_scored_with_the_words_shown_on_the_result() {
+    let mut record = session_with_round().rounds.remove(0);
+    record.observe(rubrics(), Lang::Zh, 4.0, Observed::Quote("非常抱歉让您久等了".into()));
+    record.observe(rubrics(), Lang::Zh, 20.0, Observed::Quote("这是公司的规定,我也没办法".into()));
+    let review = RoundReview::of(&record, rubrics(), Lang::Zh);
+    let seven_a = review.timelines.iter().find(|t| t.model == "7a").unwrap();
+    assert!(seven_a.shown.iter().any(|s| s.step == "apologize" && s.said.contains("抱歉")));
+    let taboo = review.penalties.iter().find(|p| p.name.en == "Taboo phrase").expect("the taboo phrase is caught");
+    assert_eq!((taboo.t, taboo.said.as_str()), (20.0, "这是公司的规定"));
+    // An apology with nothing done about the parcel is a wrong way of its own.
+    assert!(review.penalties.iter().any(|p| p.said == "抱歉" && p.points < 0.0));
+}
+
+#[test]
+fn the_best_gain_names_the_costliest_mistake_or_the_most_valuable_missing_step() {
+    let mut record = session_with_round().rounds.remove(0);
+    for (i, step) in SEVEN_A_IN_ORDER.iter().enumerate() {
+        press(&mut record, 5.0 + 10.0 * i as f64, &format!("7a.{step}"));
+    }
+    press(&mut record, 80.0, "penalty.taboo");
+    let gain = best_gain(&record, rubrics(), Lang::Zh).unwrap();
+    assert!(matches!(gain.change, Improvement::Avoid { .. }), "{gain:?}");
+    let with_taboo = RoundReview::of(&record, rubrics(), Lang::Zh).total();
+    record.undo(rubrics(), Lang::Zh);
+    let without = RoundReview::of(&record, rubrics(), Lang::Zh).total();
+    assert!((gain.points - (without - with_taboo)).abs() < 0.11, "{} vs {}", gain.points, without - with_taboo);
+
+    let mut missing_apology = session_with_round().rounds.remove(0);
+    for (i, step) in SEVEN_A_IN_ORDER.iter().enumerate().filter(|(_, s)| **s != "apologize") {
+        press(&mut missing_apology, 5.0 + 10.0 * i as f64, &format!("7a.{step}"));
+    }
+    let gain = best_gain(&missing_apology, rubrics(), Lang::Zh).unwrap();
+    assert!(matches!(gain.change, Improvement::Step { .. }), "{gain:?}");
+    assert!(gain.points > 0.0);
+}
+
+#[test]
+fn peers_rate_other_teams_only_and_their_stars_add_by_the_stated_weight() {
+    let mut session = session_with_round();
+    let ids = session.team_ids();
+    let record = &mut session.rounds[0];
+    record.rate(ids[0], 5);
+    assert!(record.peer_ratings.is_empty(), "the serving team cannot rate itself");
+    record.rate(ids[1], 4);
+    record.rate(ids[2], 3);
+    record.rate(ids[2], 5);
+    assert_eq!(record.peer_average(), Some(4.5));
+    record.rate(ids[2], 0);
+    assert_eq!(record.peer_average(), Some(4.0));
+
+    let rules = &session.round_rules;
+    let points = RoundPoints::of(76.0, Some(4.0), rules);
+    assert_eq!(points.from_score, (76.0 / 100.0 * f64::from(rules.points_for_full_score)).round() as i32);
+    assert_eq!(points.from_peers, (4.0 * rules.points_per_peer_star).round() as i32);
+    assert_eq!(points.total(), points.from_score + points.from_peers);
+}
+
+#[test]
+fn the_pad_gives_every_step_and_penalty_its_own_key_and_leaves_the_clicker_keys_alone() {
+    for models in [vec!["7a".to_string(), "six_step".to_string()], vec!["eoac".to_string()]] {
+        let pad = scoring_pad(rubrics(), &models);
+        let buttons: Vec<&PadButton> = pad.iter().flat_map(|g| &g.buttons).collect();
+        let keys: Vec<char> = buttons.iter().filter_map(|b| b.key).collect();
+        let mut unique = keys.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len(), "keys are unique");
+        assert!(keys.iter().all(|k| !"BLSR".contains(*k)));
+        for b in buttons.iter().filter(|b| matches!(b.kind, PadKind::Step | PadKind::Penalty(_))) {
+            assert!(b.key.is_some(), "{} has a key", b.tag);
+            assert_eq!(button_for_key(&pad, b.key.unwrap()).unwrap().tag, b.tag);
+        }
+        let steps = buttons.iter().filter(|b| b.kind == PadKind::Step).count();
+        let expected: usize = models.iter().map(|m| rubrics().model(m).unwrap().steps.len()).sum();
+        assert_eq!(steps, expected);
+    }
+}
+
+#[test]
+fn a_session_with_rounds_saves_and_loads_unchanged() {
+    let mut session = session_with_round();
+    let ids = session.team_ids();
+    let record = &mut session.rounds[0];
+    press(record, 3.0, "7a.accept");
+    record.observe(rubrics(), Lang::Zh, 9.0, Observed::Quote("您好,请问是什么情况?".into()));
+    record.customer = CustomerPlayer::Member { team: ids[1], name: "李雷".into() };
+    record.rate(ids[2], 4);
+    record.end(30.0, RoundEnding::Ended);
+    let text = ron::ser::to_string_pretty(&session, ron::ser::PrettyConfig::default()).unwrap();
+    let back = Session::parse(Path::new("rounds.ron"), &text).unwrap();
+    assert_eq!(back, session);
+    assert_eq!(back.rounds[0].team, TeamId(ids[0].0));
+}
