@@ -5,6 +5,7 @@
 mod pad;
 mod record;
 mod review;
+mod weakest;
 
 #[cfg(test)]
 mod tests;
@@ -14,3 +15,4 @@ pub use record::{CustomerPlayer, Observed, PeerRating, RoundCast, RoundEnding, R
 pub use review::{
     BestGain, Improvement, ModelTimeline, PenaltyMoment, RoundPoints, RoundReview, TimelineStep, best_gain,
 };
+pub use weakest::{WeakStep, weakest_steps};

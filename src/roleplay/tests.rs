@@ -212,3 +212,37 @@ fn a_session_with_rounds_saves_and_loads_unchanged() {
     assert_eq!(back, session);
     assert_eq!(back.rounds[0].team, TeamId(ids[0].0));
 }
+
+#[test]
+fn every_demo_round_holds_the_points_its_events_earn_in_both_languages() {
+    let zh = Session::demo(Lang::Zh);
+    let en = Session::demo(Lang::En);
+    for session in [&zh, &en] {
+        assert!(!session.rounds.is_empty());
+        for record in &session.rounds {
+            let review = RoundReview::of(record, rubrics(), session.lang);
+            let points = RoundPoints::of(review.total(), record.peer_average(), &session.round_rules).total();
+            let entry = &session.ledger[record.ledger_entry.expect("every demo round was awarded")];
+            let context = format!(
+                "{:?} round {} of team {}: score {:.1}",
+                session.lang,
+                record.number,
+                record.team.0,
+                review.total()
+            );
+            assert_eq!(entry.points, points, "{context}");
+            assert_eq!((entry.source, entry.team), (PointsSource::Round(record.number), record.team), "{context}");
+            assert_eq!(record.ending, Some(RoundEnding::Ended), "{context}");
+            assert!(record.peer_ratings.iter().all(|r| r.team != record.team && session.team(r.team).is_some()));
+            let scenario = scenario(&record.scenario);
+            assert_eq!(
+                (&record.title, record.disc, &record.models),
+                (&scenario.title, Some(scenario.disc), &scenario.models)
+            );
+        }
+    }
+    let scores = |s: &Session| {
+        s.rounds.iter().map(|r| RoundReview::of(r, rubrics(), s.lang).total().round()).collect::<Vec<_>>()
+    };
+    assert_eq!(scores(&zh), scores(&en), "the typed quotes score the same in both languages");
+}
