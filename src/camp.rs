@@ -322,6 +322,7 @@ fn apply_camp_actions(
     mut problems: ResMut<ContentProblems>,
     mut last_pick: ResMut<LastPick>,
     mut last_export: ResMut<LastExport>,
+    rubrics: Option<Res<crate::workshop::LoadedRubrics>>,
     time: Res<Time>,
 ) {
     for action in actions.read() {
@@ -335,9 +336,16 @@ fn apply_camp_actions(
             }
             CampAction::Export => {
                 let Some(dir) = export_dir(&current) else { continue };
+                // Rounds are scored by replaying them; without rubrics (their problem is shown
+                // already) the export would leave the rounds out.
+                let Some(rubrics) = &rubrics else {
+                    problems.0.push(ContentError::whole_file(&dir, "could not export: the rubrics did not load"));
+                    continue;
+                };
                 let formats = crate::export::Format::ALL;
                 match crate::export::export_session(
                     &current.session,
+                    &rubrics.0,
                     current.session.lang,
                     &formats,
                     &dir,

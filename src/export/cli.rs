@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::lang::Lang;
 use crate::persist::load_session;
+use crate::scoring::Rubrics;
 use crate::session::{Session, Timestamp};
 
 use super::{Format, export_session};
@@ -13,8 +14,9 @@ use super::{Format, export_session};
 /// Exports the session in `session` (or the built-in demo in `lang`, default Chinese) into
 /// `out`, listing each file written on `out_log`. An empty `formats` means every format. The
 /// report speaks `lang` when given, else the session's language. Returns 0 on success, 2 when
-/// the session cannot be read or parsed (`file:line:col: message` on `err`) or neither a
-/// session nor `--demo` is given, 1 when the files cannot be written.
+/// the session or the rubrics (from the assets folder, to score the rounds) cannot be read or
+/// parsed (`file:line:col: message` on `err`) or neither a session nor `--demo` is given, 1 when
+/// the files cannot be written.
 pub fn run_export(
     session: Option<&Path>,
     demo: bool,
@@ -38,9 +40,18 @@ pub fn run_export(
             return 2;
         }
     };
+    let rubrics = match Rubrics::load_dir(&crate::paths::assets_dir().join("rubrics")) {
+        Ok(rubrics) => rubrics,
+        Err(errors) => {
+            for e in errors {
+                let _ = writeln!(err, "{e}");
+            }
+            return 2;
+        }
+    };
     let formats = if formats.is_empty() { &Format::ALL[..] } else { formats };
     let lang = lang.unwrap_or(session.lang);
-    match export_session(&session, lang, formats, out, Timestamp::now()) {
+    match export_session(&session, &rubrics, lang, formats, out, Timestamp::now()) {
         Ok(written) => {
             for path in written {
                 let _ = writeln!(out_log, "{}", path.display());

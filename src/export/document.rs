@@ -1,5 +1,7 @@
 //! The report as a list of blocks, built once and rendered as Markdown or HTML.
 
+use crate::roleplay::{BestGain, CustomerPlayer, Improvement, RoundEnding, RoundRecord, best_gain};
+use crate::scoring::Rubrics;
 use crate::session::{Debrief, Session, Timestamp};
 
 use super::labels::Labels;
@@ -27,14 +29,14 @@ pub struct Document {
 }
 
 /// The report of the camp: agenda, teams, leaderboard, rounds, ledger and debriefs.
-pub fn report(session: &Session, labels: &Labels, exported_at: Timestamp) -> Document {
+pub fn report(session: &Session, rubrics: &Rubrics, labels: &Labels, exported_at: Timestamp) -> Document {
     let title = if session.name.trim().is_empty() { labels.untitled.to_string() } else { session.name.clone() };
     let mut blocks = vec![Block::Paragraph(format!("{}: {}", labels.exported_at, time::readable(exported_at)))];
     blocks.extend(agenda(session, labels));
     blocks.extend(teams(session, labels));
     blocks.push(Block::Heading(2, labels.leaderboard.to_string()));
     blocks.push(Block::Table(tables::leaderboard(session, labels)));
-    blocks.extend(rounds(session, labels));
+    blocks.extend(rounds(session, rubrics, labels));
     blocks.push(Block::Heading(2, labels.ledger.to_string()));
     blocks.push(if session.ledger.is_empty() {
         Block::Paragraph(labels.empty_ledger.to_string())
@@ -72,18 +74,119 @@ fn teams(session: &Session, labels: &Labels) -> Vec<Block> {
     vec![Block::Heading(2, labels.teams.to_string()), Block::Table(table)]
 }
 
-fn rounds(session: &Session, labels: &Labels) -> Vec<Block> {
+fn rounds(session: &Session, rubrics: &Rubrics, labels: &Labels) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(2, labels.rounds.to_string())];
-    let recorded = tables::recorded_rounds(session);
-    if recorded.is_empty() {
+    let ledger_only = tables::ledger_only_rounds(session, labels);
+    if tables::finished_rounds(session).next().is_none() && ledger_only.is_none() {
         blocks.push(Block::Paragraph(labels.no_rounds.to_string()));
     }
-    for round in recorded {
-        blocks.push(Block::Heading(3, (labels.round)(round)));
-        blocks.push(Block::Table(tables::one_round_scores(session, round, labels)));
-        blocks.push(Block::Paragraph(format!("{}:", labels.timeline)));
-        blocks.push(Block::Table(tables::round_timeline(session, round, labels)));
+    for record in tables::finished_rounds(session) {
+        blocks.extend(round(session, record, rubrics, labels));
     }
+    if let Some(table) = ledger_only {
+        blocks.push(Block::Heading(3, labels.ledger_only_rounds.to_string()));
+        blocks.push(Block::Table(table));
+    }
+    blocks
+}
+
+/// One round: who played what, how it ended, the scores and points, the steps in the order
+/// they happened, the penalties with the words said, and the change that would have gained most.
+fn round(session: &Session, record: &RoundRecord, rubrics: &Rubrics, labels: &Labels) -> Vec<Block> {
+    let lang = labels.lang;
+    let (review, points) = tables::round_result(session, record, rubrics);
+    let team = tables::team_name(session, record.team, labels);
+    let title = record.title.get(lang);
+    let mut blocks = vec![Block::Heading(3, format!("{} · {team} · {title}", (labels.round)(record.number)))];
+
+    let customer = match &record.customer {
+        CustomerPlayer::Trainer => labels.trainer.to_string(),
+        CustomerPlayer::Member { team, name } => (labels.member_of)(name, &tables::team_name(session, *team, labels)),
+    };
+    let ending = if record.ending == Some(RoundEnding::WalkedOut) || review.walked_out {
+        labels.walked_out
+    } else {
+        labels.ended
+    };
+    let model_name = |id: &str| rubrics.model(id).map_or_else(|| id.to_string(), |m| m.name.get(lang).to_string());
+    // The scenario heads the table of facts about the round.
+    let mut facts = vec![
+        (labels.team.to_string(), team.clone()),
+        (labels.rep.to_string(), record.rep.clone()),
+        (labels.customer_player.to_string(), customer),
+        (labels.ending.to_string(), format!("{ending} ({})", time::minutes_seconds(record.duration_secs))),
+        (labels.score.to_string(), format!("{:.1}", review.total())),
+        (labels.judged_by.to_string(), model_name(&review.report.judged_by)),
+    ];
+    facts.extend(review.timelines.iter().map(|t| (t.name.get(lang).to_string(), format!("{:.1}", t.score))));
+    facts.extend([
+        (labels.peer_average.to_string(), points.peer_average.map_or_else(|| "–".into(), |avg| format!("{avg:.1}"))),
+        (labels.points_from_score.to_string(), points.from_score.to_string()),
+        (labels.points_from_peers.to_string(), points.from_peers.to_string()),
+        (labels.points.to_string(), points.total().to_string()),
+    ]);
+    let rows = facts.into_iter().map(|(k, v)| vec![k, v]).collect();
+    blocks.push(Block::Table(Table { headers: vec![labels.scenario.to_string(), title.to_string()], rows }));
+
+    let mut steps: Vec<(&crate::roleplay::ModelTimeline, &crate::roleplay::TimelineStep)> =
+        review.timelines.iter().flat_map(|t| t.shown.iter().map(move |s| (t, s))).collect();
+    steps.sort_by(|a, b| a.1.t.total_cmp(&b.1.t));
+    if !steps.is_empty() {
+        blocks.push(Block::Paragraph(format!("{}:", labels.timeline)));
+        let headers = [labels.time, labels.model, labels.model_step, labels.order, labels.said].map(String::from);
+        let rows = steps
+            .iter()
+            .map(|(model, step)| {
+                vec![
+                    time::minutes_seconds(step.t),
+                    model.name.get(lang).to_string(),
+                    step.name.get(lang).to_string(),
+                    if step.out_of_order { format!("⚠ {}", labels.out_of_order) } else { "✓".to_string() },
+                    step.said.clone(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table { headers: headers.to_vec(), rows }));
+    }
+    if let Some(judge) = review.timelines.iter().find(|t| t.model == review.report.judged_by)
+        && !judge.missing.is_empty()
+    {
+        let missing: Vec<&str> = judge.missing.iter().map(|(_, name)| name.get(lang)).collect();
+        let list = missing.join(lang.list_separator());
+        blocks.push(Block::Paragraph(format!("{} ({}): {list}", labels.missing_steps, judge.name.get(lang))));
+    }
+
+    blocks.push(Block::Paragraph(format!("{}:", labels.penalties)));
+    if review.penalties.is_empty() {
+        blocks.push(Block::Paragraph(labels.no_penalties.to_string()));
+    } else {
+        let headers = [labels.time, labels.penalty, labels.said, labels.points].map(String::from);
+        let rows = review
+            .penalties
+            .iter()
+            .map(|p| {
+                vec![
+                    time::minutes_seconds(p.t),
+                    p.name.get(lang).to_string(),
+                    p.said.clone(),
+                    format!("{:.1}", p.points),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table { headers: headers.to_vec(), rows }));
+    }
+
+    let gain = match best_gain(record, rubrics, session.lang) {
+        Some(BestGain { change: Improvement::Step { model, step, explain }, points }) => {
+            let doing = (labels.gain_by_step)(model.get(lang), step.get(lang), points);
+            format!("{doing}: {}", explain.get(lang))
+        }
+        Some(BestGain { change: Improvement::Avoid { penalty, said }, points }) => {
+            (labels.gain_by_avoiding)(penalty.get(lang), &said, points)
+        }
+        None => labels.nothing_to_gain.to_string(),
+    };
+    blocks.push(Block::Paragraph(format!("{}: {gain}", labels.best_gain)));
     blocks
 }
 
@@ -118,10 +221,15 @@ fn ordered_debriefs(session: &Session) -> Vec<&Debrief> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::export::labels;
     use crate::lang::Lang;
+
+    pub(crate) fn rubrics() -> &'static Rubrics {
+        static RUBRICS: std::sync::OnceLock<Rubrics> = std::sync::OnceLock::new();
+        RUBRICS.get_or_init(|| Rubrics::load_dir(&crate::paths::assets_dir().join("rubrics")).expect("rubrics load"))
+    }
 
     fn paragraphs(document: &Document) -> Vec<&str> {
         document
@@ -135,9 +243,10 @@ mod tests {
     fn says_so_when_no_round_or_debrief_was_recorded() {
         let mut session = Session::demo(Lang::En);
         session.ledger.retain(|e| !matches!(e.source, crate::session::PointsSource::Round(_)));
+        session.rounds.clear();
         session.debriefs.clear();
         let labels = labels::for_lang(Lang::En);
-        let document = report(&session, labels, Timestamp(0));
+        let document = report(&session, rubrics(), labels, Timestamp(0));
         let paragraphs = paragraphs(&document);
         assert!(paragraphs.contains(&labels.no_rounds) && paragraphs.contains(&labels.no_debriefs));
     }
@@ -145,13 +254,16 @@ mod tests {
     #[test]
     fn the_demo_report_has_a_section_per_round_and_per_team_debrief() {
         let session = Session::demo(Lang::Zh);
-        let document = report(&session, labels::for_lang(Lang::Zh), Timestamp(0));
+        let document = report(&session, rubrics(), labels::for_lang(Lang::Zh), Timestamp(0));
         let headings: Vec<&str> = document
             .blocks
             .iter()
             .filter_map(|b| if let Block::Heading(_, h) = b { Some(h.as_str()) } else { None })
             .collect();
-        assert!(headings.contains(&"第 1 轮") && headings.contains(&"5-3-1 总结"), "{headings:?}");
+        assert!(headings.contains(&"第 1 轮 · 闪电队 · 开业物料整箱丢失"), "{headings:?}");
+        assert!(headings.contains(&"第 2 轮 · 星火队 · 出差一周,手机账单多出一千二漫游费"), "{headings:?}");
+        assert!(headings.contains(&"5-3-1 总结"), "{headings:?}");
+        assert_eq!(headings.iter().filter(|h| h.starts_with("第 ")).count(), session.rounds.len());
         for team in &session.teams {
             assert!(headings.contains(&team.name.as_str()), "{}", team.name);
         }
@@ -161,9 +273,47 @@ mod tests {
     #[test]
     fn a_report_in_the_other_language_takes_the_agenda_titles_in_that_language() {
         let session = Session::demo(Lang::Zh);
-        let document = report(&session, labels::for_lang(Lang::En), Timestamp(0));
+        let document = report(&session, rubrics(), labels::for_lang(Lang::En), Timestamp(0));
         let agenda = document.blocks.iter().find_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).unwrap();
         assert_eq!(agenda.headers, ["Step", "Minutes"]);
         assert_eq!(agenda.rows[0][0], "Classroom agreement");
+    }
+
+    #[test]
+    fn a_round_section_shows_the_people_timeline_penalties_and_best_gain_in_the_report_language() {
+        let session = Session::demo(Lang::En);
+        for (lang, walked_out, policy, order, gain) in [
+            (
+                Lang::En,
+                "walked out",
+                "That's company policy",
+                "⚠ out of order",
+                "Doing \"7A complaint handling · Acknowledge\"",
+            ),
+            (Lang::Zh, "离开", "That's company policy", "⚠ 顺序颠倒", "做到“7A投诉处理 · 认同”"),
+        ] {
+            let document = report(&session, rubrics(), labels::for_lang(lang), Timestamp(0));
+            let start = document
+                .blocks
+                .iter()
+                .position(|b| matches!(b, Block::Heading(3, h) if h.contains("Phoenix") || h.contains("火凤凰")))
+                .unwrap();
+            let section: Vec<&Block> =
+                document.blocks[start + 1..].iter().take_while(|b| !matches!(b, Block::Heading(..))).collect();
+            let tables: Vec<&Table> =
+                section.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+            let cells: Vec<&str> = tables.iter().flat_map(|t| t.rows.iter().flatten()).map(String::as_str).collect();
+            assert!(cells.contains(&"Jun Hu") && cells.contains(&"14"), "{cells:?}");
+            let customer = (labels::for_lang(lang).member_of)("Ting Xie", "Sparks");
+            assert!(cells.contains(&customer.as_str()), "{cells:?}");
+            assert!(cells.contains(&"1:10") && cells.contains(&policy), "the taboo phrase with its time: {cells:?}");
+            assert!(cells.contains(&order), "the late apology is marked: {cells:?}");
+            assert!(!cells.iter().any(|c| c.contains(walked_out)), "this round ended normally");
+            let paragraphs: Vec<&str> = section
+                .iter()
+                .filter_map(|b| if let Block::Paragraph(p) = b { Some(p.as_str()) } else { None })
+                .collect();
+            assert!(paragraphs.iter().any(|p| p.contains(gain)), "{paragraphs:?}");
+        }
     }
 }

@@ -87,15 +87,35 @@ mod tests {
     fn team_names_cannot_inject_markup() {
         let mut session = Session::demo(Lang::En);
         session.teams[0].name = "<script>alert('x')</script> & co".into();
-        let html = render(&document::report(&session, labels::for_lang(Lang::En), Timestamp(0)));
+        let html =
+            render(&document::report(&session, document::tests::rubrics(), labels::for_lang(Lang::En), Timestamp(0)));
         assert!(!html.contains("<script"));
         assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"));
     }
 
     #[test]
+    fn round_sections_show_in_both_languages_with_quotes_escaped() {
+        let mut session = Session::demo(Lang::Zh);
+        session.rounds[3].rep = "<i>胡军</i>".into();
+        session.rounds[3].events.push(crate::roleplay::RoundEvent {
+            t: 240.0,
+            what: crate::roleplay::Observed::Quote("这是公司的规定".into()),
+        });
+        for (lang, heading) in [(Lang::Zh, "<h3>第 1 轮 · 火凤凰 · "), (Lang::En, "<h3>Round 1 · 火凤凰 · ")]
+        {
+            let html =
+                render(&document::report(&session, document::tests::rubrics(), labels::for_lang(lang), Timestamp(0)));
+            assert!(html.contains(heading), "{lang:?}");
+            assert!(html.contains("<td>4:00</td>"), "the typed quote's penalty at its time");
+            assert!(html.contains("<td>&lt;i&gt;胡军&lt;/i&gt;</td>") && !html.contains("<i>"));
+        }
+    }
+
+    #[test]
     fn the_page_is_self_contained_with_a_cjk_font_stack() {
         let session = Session::demo(Lang::Zh);
-        let html = render(&document::report(&session, labels::for_lang(Lang::Zh), Timestamp(0)));
+        let html =
+            render(&document::report(&session, document::tests::rubrics(), labels::for_lang(Lang::Zh), Timestamp(0)));
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
         assert!(html.contains(r#""Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC""#));
         assert!(html.contains("@media print"));

@@ -32,6 +32,36 @@ pub struct Labels {
     /// The column of round names in the round scores.
     pub round_column: &'static str,
     pub timeline: &'static str,
+    pub scenario: &'static str,
+    pub rep: &'static str,
+    pub customer_player: &'static str,
+    pub trainer: &'static str,
+    /// A team member who played the customer: name, team.
+    pub member_of: fn(&str, &str) -> String,
+    pub ending: &'static str,
+    pub ended: &'static str,
+    pub walked_out: &'static str,
+    pub score: &'static str,
+    pub judged_by: &'static str,
+    pub peer_average: &'static str,
+    pub points_from_score: &'static str,
+    pub points_from_peers: &'static str,
+    pub model: &'static str,
+    pub model_step: &'static str,
+    pub order: &'static str,
+    pub out_of_order: &'static str,
+    pub said: &'static str,
+    pub missing_steps: &'static str,
+    pub penalties: &'static str,
+    pub no_penalties: &'static str,
+    pub best_gain: &'static str,
+    /// Model, step, points it would have added.
+    pub gain_by_step: fn(&str, &str, f64) -> String,
+    /// Penalty, words said (may be empty), points it cost.
+    pub gain_by_avoiding: fn(&str, &str, f64) -> String,
+    pub nothing_to_gain: &'static str,
+    /// Round points in the ledger that no round record explains (sessions from before records).
+    pub ledger_only_rounds: &'static str,
     pub ledger: &'static str,
     pub empty_ledger: &'static str,
     pub entry_number: &'static str,
@@ -60,6 +90,7 @@ pub struct Labels {
     pub verb_earned: &'static str,
     pub verb_penalized: &'static str,
     pub verb_completed: &'static str,
+    pub verb_showed: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -87,6 +118,38 @@ const ZH: Labels = Labels {
     round: |n| format!("第 {n} 轮"),
     round_column: "轮次",
     timeline: "时间线",
+    scenario: "情景",
+    rep: "客服代表",
+    customer_player: "客户扮演者",
+    trainer: "讲师",
+    member_of: |name, team| format!("{name}({team})"),
+    ending: "结束方式",
+    ended: "正常结束",
+    walked_out: "客户愤而离开",
+    score: "讲师评分(满分 100)",
+    judged_by: "评判模型",
+    peer_average: "同伴平均星级",
+    points_from_score: "评分折算积分",
+    points_from_peers: "同伴星级积分",
+    model: "模型",
+    model_step: "步骤",
+    order: "顺序",
+    out_of_order: "顺序颠倒",
+    said: "原话",
+    missing_steps: "未做到的步骤",
+    penalties: "扣分项",
+    no_penalties: "没有扣分项。",
+    best_gain: "最值得改进的一点",
+    gain_by_step: |model, step, points| format!("做到“{model} · {step}”,可多得 {points:.1} 分"),
+    gain_by_avoiding: |penalty, said, points| {
+        if said.is_empty() {
+            format!("避免“{penalty}”,可多得 {points:.1} 分")
+        } else {
+            format!("避免“{penalty}”(“{said}”),可多得 {points:.1} 分")
+        }
+    },
+    nothing_to_gain: "没有可以再提高的地方。",
+    ledger_only_rounds: "积分账目中的其他轮次得分",
     ledger: "积分明细",
     empty_ledger: "积分账目为空。",
     entry_number: "序号",
@@ -114,6 +177,7 @@ const ZH: Labels = Labels {
     verb_earned: "获得加分",
     verb_penalized: "被扣分",
     verb_completed: "完成",
+    verb_showed: "做到",
 };
 
 const EN: Labels = Labels {
@@ -141,6 +205,38 @@ const EN: Labels = Labels {
     round: |n| format!("Round {n}"),
     round_column: "Round",
     timeline: "Timeline",
+    scenario: "Scenario",
+    rep: "Rep",
+    customer_player: "Customer played by",
+    trainer: "Trainer",
+    member_of: |name, team| format!("{name} ({team})"),
+    ending: "Ending",
+    ended: "Ended",
+    walked_out: "The customer walked out",
+    score: "Trainer's score (of 100)",
+    judged_by: "Judged by",
+    peer_average: "Peer average (stars)",
+    points_from_score: "Points from the score",
+    points_from_peers: "Points from peers",
+    model: "Model",
+    model_step: "Step",
+    order: "Order",
+    out_of_order: "out of order",
+    said: "Words said",
+    missing_steps: "Steps not shown",
+    penalties: "Penalties",
+    no_penalties: "No penalties.",
+    best_gain: "The one change worth most",
+    gain_by_step: |model, step, points| format!("Doing \"{model} · {step}\" would have added {points:.1} points"),
+    gain_by_avoiding: |penalty, said, points| {
+        if said.is_empty() {
+            format!("Avoiding \"{penalty}\" would have added {points:.1} points")
+        } else {
+            format!("Avoiding \"{penalty}\" (\"{said}\") would have added {points:.1} points")
+        }
+    },
+    nothing_to_gain: "Nothing left to gain.",
+    ledger_only_rounds: "Other round points in the ledger",
     ledger: "Points ledger",
     empty_ledger: "The points ledger is empty.",
     entry_number: "#",
@@ -168,6 +264,7 @@ const EN: Labels = Labels {
     verb_earned: "earned",
     verb_penalized: "penalized",
     verb_completed: "completed",
+    verb_showed: "showed",
 };
 
 pub fn for_lang(lang: Lang) -> &'static Labels {

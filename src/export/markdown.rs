@@ -69,11 +69,34 @@ mod tests {
     #[test]
     fn the_demo_report_is_in_the_sessions_language() {
         let session = Session::demo(Lang::Zh);
-        let document = crate::export::document::report(&session, labels::for_lang(Lang::Zh), Timestamp(0));
+        let document = crate::export::document::report(
+            &session,
+            crate::export::document::tests::rubrics(),
+            labels::for_lang(Lang::Zh),
+            Timestamp(0),
+        );
         let markdown = render(&document);
         assert!(markdown.starts_with(&format!("# {}", session.name)));
-        for heading in ["## 日程", "## 排行榜", "### 第 1 轮", "## 5-3-1 总结", "### 闪电队"] {
+        for heading in
+            ["## 日程", "## 排行榜", "### 第 1 轮 · 闪电队 · 开业物料整箱丢失", "## 5-3-1 总结", "### 闪电队"]
+        {
             assert!(markdown.contains(heading), "{heading}");
         }
+        assert!(
+            markdown.contains("| 1:10 | 禁语 | 这是公司的规定 | -8.0 |"),
+            "the taboo phrase in the round's penalties"
+        );
+    }
+
+    #[test]
+    fn a_round_section_in_english_escapes_what_the_trainer_typed() {
+        let mut session = Session::demo(Lang::En);
+        session.rounds[0].rep = "*Na* | Li".into();
+        let rubrics = crate::export::document::tests::rubrics();
+        let markdown =
+            render(&crate::export::document::report(&session, rubrics, labels::for_lang(Lang::En), Timestamp(0)));
+        assert!(markdown.contains("### Round 1 · Lightning · A whole box of opening-day stock is lost"));
+        assert!(markdown.contains("| Rep | \\*Na\\* \\| Li |"), "{markdown}");
+        assert!(markdown.contains("The one change worth most: "));
     }
 }

@@ -11,6 +11,7 @@ mod labels;
 mod markdown;
 mod tables;
 pub mod time;
+mod uuid;
 mod xapi;
 
 use std::io;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
 use crate::persist::write_atomically;
+use crate::scoring::Rubrics;
 use crate::session::{Session, Timestamp};
 
 pub use file_name::{MAX_FILE_NAME_CHARS, safe_file_name};
@@ -29,7 +31,7 @@ pub enum Format {
     Md,
     /// The report as one printable HTML page.
     Html,
-    /// Leaderboard, ledger and round scores: one CSV each.
+    /// Leaderboard, ledger and round results: one CSV each.
     Csv,
     /// The whole session.
     Json,
@@ -45,11 +47,13 @@ impl Format {
 const FALLBACK_STEM: &str = "session";
 
 /// Writes the `formats` of `session` into `out_dir` (created if missing), with the report's
-/// fixed labels in `lang`, and returns the paths written. `exported_at` stamps the report and
+/// fixed labels in `lang`, and returns the paths written. Rounds are scored by replaying them
+/// against `rubrics`, as the app does. `exported_at` stamps the report and
 /// the debrief statements (a debrief records no time of its own). Each file is written
 /// atomically, so a failed export never leaves half a file.
 pub fn export_session(
     session: &Session,
+    rubrics: &Rubrics,
     lang: Lang,
     formats: &[Format],
     out_dir: &Path,
@@ -58,7 +62,7 @@ pub fn export_session(
     let stem = safe_file_name(&session.name, FALLBACK_STEM);
     let mut written = Vec::new();
     for format in Format::ALL.into_iter().filter(|f| formats.contains(f)) {
-        for (suffix, contents) in render(session, lang, format, exported_at)? {
+        for (suffix, contents) in render(session, rubrics, lang, format, exported_at)? {
             let path = out_dir.join(format!("{stem}-{suffix}"));
             write_atomically(&path, &contents)?;
             written.push(path);
@@ -70,6 +74,7 @@ pub fn export_session(
 /// The files of one format: the end of each file name, and its contents.
 fn render(
     session: &Session,
+    rubrics: &Rubrics,
     lang: Lang,
     format: Format,
     exported_at: Timestamp,
@@ -77,19 +82,19 @@ fn render(
     let labels = labels::for_lang(lang);
     Ok(match format {
         Format::Md => {
-            vec![("report.md", markdown::render(&document::report(session, labels, exported_at)).into_bytes())]
+            vec![("report.md", markdown::render(&document::report(session, rubrics, labels, exported_at)).into_bytes())]
         }
         Format::Html => {
-            vec![("report.html", html::render(&document::report(session, labels, exported_at)).into_bytes())]
+            vec![("report.html", html::render(&document::report(session, rubrics, labels, exported_at)).into_bytes())]
         }
         Format::Csv => vec![
             ("leaderboard.csv", csv::render(&tables::leaderboard(session, labels))),
             ("ledger.csv", csv::render(&tables::ledger(session, labels))),
-            ("rounds.csv", csv::render(&tables::round_scores(session, labels))),
+            ("rounds.csv", csv::render(&tables::round_results(session, rubrics, labels))),
         ],
         Format::Json => vec![("session.json", serde_json::to_vec_pretty(session).map_err(io::Error::other)?)],
         Format::Xapi => {
-            let statements = xapi::statements(session, exported_at);
+            let statements = xapi::statements(session, rubrics, exported_at);
             vec![("xapi.json", serde_json::to_vec_pretty(&statements).map_err(io::Error::other)?)]
         }
     })
@@ -104,7 +109,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("sc-export-{}", std::process::id()));
         let mut session = Session::demo(Lang::Zh);
         session.name = "../华东/训练营: 第一天".into();
-        let written = export_session(&session, Lang::Zh, &Format::ALL, &dir, Timestamp(0)).unwrap();
+        let written =
+            export_session(&session, document::tests::rubrics(), Lang::Zh, &Format::ALL, &dir, Timestamp(0)).unwrap();
         let names: Vec<String> =
             written.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
         std::fs::remove_dir_all(&dir).unwrap();
@@ -118,7 +124,9 @@ mod tests {
     fn only_the_asked_formats_are_written() {
         let dir = std::env::temp_dir().join(format!("sc-export-json-{}", std::process::id()));
         let session = Session::demo(Lang::En);
-        let written = export_session(&session, Lang::En, &[Format::Json], &dir, Timestamp(0)).unwrap();
+        let written =
+            export_session(&session, document::tests::rubrics(), Lang::En, &[Format::Json], &dir, Timestamp(0))
+                .unwrap();
         let json = std::fs::read_to_string(&written[0]).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(written.len(), 1);

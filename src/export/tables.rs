@@ -1,5 +1,7 @@
 //! The tables both the report and the CSV files show, so the two always agree.
 
+use crate::roleplay::{RoundPoints, RoundRecord, RoundReview};
+use crate::scoring::Rubrics;
 use crate::session::{PointsEntry, PointsSource, Session, TeamId};
 
 use super::labels::Labels;
@@ -74,65 +76,92 @@ fn entry_cells(session: &Session, entry: &PointsEntry, labels: &Labels) -> Vec<S
     ]
 }
 
-/// The numbers of the rounds with points that count, in order.
-pub fn recorded_rounds(session: &Session) -> Vec<u32> {
-    let mut rounds: Vec<u32> = live_round_entries(session, None).filter_map(|e| round_number(e.source)).collect();
-    rounds.sort_unstable();
-    rounds.dedup();
-    rounds
+/// The rounds that ended, in the order they were played: the ones the report describes.
+pub fn finished_rounds(session: &Session) -> impl Iterator<Item = &RoundRecord> {
+    session.rounds.iter().filter(|r| !r.is_running())
 }
 
-fn round_number(source: PointsSource) -> Option<u32> {
-    match source {
-        PointsSource::Round(n) => Some(n),
-        _ => None,
-    }
+/// What a round earned: its review (replayed in the session's language, the language of its
+/// quotes) and its points by the session's rules.
+pub fn round_result(session: &Session, record: &RoundRecord, rubrics: &Rubrics) -> (RoundReview, RoundPoints) {
+    let review = RoundReview::of(record, rubrics, session.lang);
+    let points = RoundPoints::of(review.total(), record.peer_average(), &session.round_rules);
+    (review, points)
 }
 
-/// Live entries of round `round`, or of every round when `None`.
-fn live_round_entries(session: &Session, round: Option<u32>) -> impl Iterator<Item = &PointsEntry> {
-    session
-        .ledger
-        .iter()
-        .filter(move |e| e.is_live() && round_number(e.source).is_some_and(|n| round.is_none_or(|wanted| n == wanted)))
+/// Live round entries of the ledger that no round record owns (sessions from before rounds
+/// were recorded, or points typed in by hand).
+fn ledger_only_round_entries(session: &Session) -> impl Iterator<Item = &PointsEntry> {
+    session.ledger.iter().enumerate().filter_map(|(index, entry)| {
+        let owned = session.rounds.iter().any(|r| r.ledger_entry == Some(index));
+        (entry.is_live() && matches!(entry.source, PointsSource::Round(_)) && !owned).then_some(entry)
+    })
 }
 
-/// Each team's points in `round`, in team order.
-fn round_points(session: &Session, round: u32) -> Vec<(String, i32)> {
-    session
-        .teams
-        .iter()
-        .map(|team| {
-            let points = live_round_entries(session, Some(round)).filter(|e| e.team == team.id()).map(|e| e.points);
-            (team.name.clone(), points.sum())
+/// One row per finished round: who served, the score and each model's score, the peers'
+/// average and the points. Round points the ledger holds without a record follow, points only.
+pub fn round_results(session: &Session, rubrics: &Rubrics, labels: &Labels) -> Table {
+    let lang = labels.lang;
+    let results: Vec<(&RoundRecord, RoundReview, RoundPoints)> = finished_rounds(session)
+        .map(|record| {
+            let (review, points) = round_result(session, record, rubrics);
+            (record, review, points)
         })
-        .collect()
-}
-
-/// One row per round and team: what the team scored in that round.
-pub fn round_scores(session: &Session, labels: &Labels) -> Table {
-    let mut table = Table::new(&[labels.round_column, labels.team, labels.points]);
-    for round in recorded_rounds(session) {
-        for (team, points) in round_points(session, round) {
-            table.rows.push(vec![(labels.round)(round), team, points.to_string()]);
-        }
+        .collect();
+    // Every model that judged any round, in the rubrics' order, one column each.
+    let models: Vec<&crate::scoring::rubric::Model> = rubrics
+        .models
+        .iter()
+        .filter(|m| results.iter().any(|(_, review, _)| review.timelines.iter().any(|t| t.model == m.id)))
+        .collect();
+    let mut headers = vec![labels.round_column.to_string(), labels.team.into(), labels.rep.into()];
+    headers.extend([labels.scenario.to_string(), labels.score.into()]);
+    headers.extend(models.iter().map(|m| m.name.get(lang).to_string()));
+    headers.extend(
+        [labels.peer_average, labels.points_from_score, labels.points_from_peers, labels.points].map(String::from),
+    );
+    let mut table = Table { headers, rows: Vec::new() };
+    for (record, review, points) in &results {
+        let mut row = vec![
+            record.number.to_string(),
+            team_name(session, record.team, labels),
+            record.rep.clone(),
+            record.title.get(lang).to_string(),
+            format!("{:.1}", review.total()),
+        ];
+        row.extend(models.iter().map(|m| {
+            review.timelines.iter().find(|t| t.model == m.id).map_or_else(String::new, |t| format!("{:.1}", t.score))
+        }));
+        row.extend([
+            points.peer_average.map_or_else(String::new, |avg| format!("{avg:.1}")),
+            points.from_score.to_string(),
+            points.from_peers.to_string(),
+            points.total().to_string(),
+        ]);
+        table.rows.push(row);
+    }
+    for entry in ledger_only_round_entries(session) {
+        let mut row = vec![String::new(); table.headers.len()];
+        row[0] = match entry.source {
+            PointsSource::Round(n) => n.to_string(),
+            _ => String::new(),
+        };
+        row[1] = team_name(session, entry.team, labels);
+        row[table.headers.len() - 1] = entry.points.to_string();
+        table.rows.push(row);
     }
     table
 }
 
-/// The scores of one round, team by team.
-pub fn one_round_scores(session: &Session, round: u32, labels: &Labels) -> Table {
-    let mut table = Table::new(&[labels.team, labels.points]);
-    table.rows =
-        round_points(session, round).into_iter().map(|(team, points)| vec![team, points.to_string()]).collect();
-    table
-}
-
-/// The entries of one round as they were recorded.
-pub fn round_timeline(session: &Session, round: u32, labels: &Labels) -> Table {
-    let mut table = Table::new(&[labels.time, labels.team, labels.points, labels.reason]);
-    table.rows = live_round_entries(session, Some(round)).map(|e| entry_cells(session, e, labels)).collect();
-    table
+/// The round entries of the ledger no record explains, as they were recorded.
+pub fn ledger_only_rounds(session: &Session, labels: &Labels) -> Option<Table> {
+    let mut table = Table::new(&[labels.time, labels.team, labels.round_column, labels.points, labels.reason]);
+    for entry in ledger_only_round_entries(session) {
+        let mut row = entry_cells(session, entry, labels);
+        row.insert(2, labels.source(entry.source));
+        table.rows.push(row);
+    }
+    (!table.rows.is_empty()).then_some(table)
 }
 
 #[cfg(test)]
@@ -142,19 +171,44 @@ mod tests {
     use crate::lang::Lang;
     use crate::session::Timestamp;
 
+    fn rubrics() -> &'static Rubrics {
+        static RUBRICS: std::sync::OnceLock<Rubrics> = std::sync::OnceLock::new();
+        RUBRICS.get_or_init(|| Rubrics::load_dir(&crate::paths::assets_dir().join("rubrics")).expect("rubrics load"))
+    }
+
     #[test]
-    fn round_tables_count_only_live_round_entries() {
+    fn round_results_have_one_row_per_finished_round_with_its_points_and_model_scores() {
+        let session = Session::demo(Lang::En);
+        let labels = labels::for_lang(Lang::En);
+        let table = round_results(&session, rubrics(), labels);
+        assert_eq!(table.rows.len(), session.rounds.len());
+        assert!(table.rows.iter().all(|row| row.len() == table.headers.len()));
+        for model in ["7A complaint handling", "Six steps of complaint handling", "EOAC for over-scope requests"] {
+            assert!(table.headers.iter().any(|h| h == model), "{model} column");
+        }
+        let first = &table.rows[0];
+        assert_eq!(first[..4], ["1", "Lightning", "Na Li", "A whole box of opening-day stock is lost"]);
+        let ledger_points = session.ledger[session.rounds[0].ledger_entry.unwrap()].points;
+        assert_eq!(first.last().unwrap(), &ledger_points.to_string());
+        let peers = table.headers.iter().position(|h| h == labels.peer_average).unwrap();
+        assert_eq!(first[peers], "4.0");
+    }
+
+    #[test]
+    fn round_points_without_a_record_still_show_and_undone_ones_do_not() {
         let mut session = Session::demo(Lang::En);
         let labels = labels::for_lang(Lang::En);
         let first = session.teams[0].id();
-        let entry = session.record(first, 7, PointsSource::Round(2), "second round", Timestamp(1)).unwrap();
-        assert_eq!(recorded_rounds(&session), vec![1, 2]);
-        session.undo(entry, Timestamp(2)).unwrap();
-        assert_eq!(recorded_rounds(&session), vec![1]);
-        let scores = one_round_scores(&session, 1, labels);
-        assert_eq!(scores.rows[0], vec!["Lightning".to_string(), "18".to_string()]);
-        assert_eq!(round_scores(&session, labels).rows.len(), session.teams.len());
-        assert_eq!(round_timeline(&session, 1, labels).rows.len(), 6);
+        let typed = session.record(first, 7, PointsSource::Round(3), "typed in by hand", Timestamp(1)).unwrap();
+        let results = round_results(&session, rubrics(), labels);
+        assert_eq!(results.rows.len(), session.rounds.len() + 1);
+        assert_eq!(
+            (results.rows.last().unwrap()[0].as_str(), results.rows.last().unwrap().last().unwrap().as_str()),
+            ("3", "7")
+        );
+        assert_eq!(ledger_only_rounds(&session, labels).unwrap().rows[0][4], "typed in by hand");
+        session.undo(typed, Timestamp(2)).unwrap();
+        assert!(ledger_only_rounds(&session, labels).is_none());
         let ledger = ledger(&session, labels);
         assert_eq!(ledger.rows.len(), session.ledger.len());
         assert!(ledger.rows.last().unwrap()[6].starts_with("undone"));

@@ -46,6 +46,12 @@ pub fn readable(at: Timestamp) -> String {
     format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year, t.month, t.day, t.hour, t.minute)
 }
 
+/// Round time as the room clock shows it: `2:05`.
+pub fn minutes_seconds(secs: f64) -> String {
+    let secs = secs.max(0.0).round() as u64;
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +62,9 @@ mod tests {
         assert_eq!(iso8601(Timestamp(1_764_072_000_123)), "2025-11-25T12:00:00.123Z");
         assert_eq!(iso8601(Timestamp(951_782_400_000)), "2000-02-29T00:00:00.000Z");
         assert_eq!(readable(Timestamp(1_709_251_199_000)), "2024-02-29 23:59 UTC");
+        assert_eq!(
+            (minutes_seconds(5.4), minutes_seconds(125.0), minutes_seconds(600.0)),
+            ("0:05".into(), "2:05".into(), "10:00".into())
+        );
     }
 }

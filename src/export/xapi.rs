@@ -1,28 +1,163 @@
-//! xAPI 1.0.3 statements an LMS or LRS can import: one per ledger entry that counts (round
-//! result, vote, bonus, penalty) and one per debrief. Each team is a Group identified by an
-//! account on the app's home page; activities live under the same home page.
+//! xAPI 1.0.3 statements an LMS or LRS can import: per finished round one per model step shown
+//! and per bonus, one per penalty and one for the result; one per other ledger entry that counts
+//! (vote, bonus, penalty, round points without a record) and one per debrief. Each team is a
+//! Group identified by an account on the app's home page; activities live under the same home
+//! page. Every statement has an id named after the session and its content (UUID v5), so
+//! importing the same export twice adds nothing.
 
 use serde_json::{Value, json};
 
-use crate::lang::Lang;
+use crate::lang::{Bilingual, Lang};
+use crate::roleplay::RoundRecord;
+use crate::scoring::Rubrics;
 use crate::session::{Debrief, PointsEntry, PointsSource, Session, TeamId, Timestamp};
 
 use super::labels::{self, Labels};
-use super::{FALLBACK_STEM, safe_file_name, tables, time};
+use super::{FALLBACK_STEM, safe_file_name, tables, time, uuid};
 
 const HOME_PAGE: &str = "https://service-camp.local";
 const SCORED: &str = "http://adlnet.gov/expapi/verbs/scored";
 const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
 const EARNED: &str = "https://service-camp.local/verbs/earned";
 const PENALIZED: &str = "https://service-camp.local/verbs/penalized";
+const SHOWED: &str = "https://service-camp.local/verbs/showed";
+/// The score a round needs to count as passed.
+const PASSING_SCORE: f64 = 60.0;
 
 /// The statements of `session`; debriefs record no time, so they carry `exported_at`. Undone
 /// entries are left out: they no longer count.
-pub fn statements(session: &Session, exported_at: Timestamp) -> Vec<Value> {
+pub fn statements(session: &Session, rubrics: &Rubrics, exported_at: Timestamp) -> Vec<Value> {
     let camp = camp_activity(session);
-    let points = session.ledger.iter().filter(|e| e.is_live()).map(|entry| points_statement(session, &camp, entry));
-    let debriefs = session.debriefs.iter().map(|debrief| debrief_statement(session, &camp, debrief, exported_at));
-    points.chain(debriefs).collect()
+    let mut keyed: Vec<(String, Value)> = Vec::new();
+    for (index, entry) in session.ledger.iter().enumerate() {
+        let owned_by_a_round = session.rounds.iter().any(|r| r.ledger_entry == Some(index));
+        if entry.is_live() && !owned_by_a_round {
+            keyed.push((format!("ledger/{index}"), points_statement(session, &camp, entry)));
+        }
+    }
+    for (index, record) in session.rounds.iter().enumerate().filter(|(_, r)| !r.is_running()) {
+        keyed.extend(
+            round_statements(session, rubrics, &camp, record)
+                .into_iter()
+                .map(|(key, statement)| (format!("rounds/{index}/{key}"), statement)),
+        );
+    }
+    for (index, debrief) in session.debriefs.iter().enumerate() {
+        keyed.push((format!("debriefs/{index}"), debrief_statement(session, &camp, debrief, exported_at)));
+    }
+    keyed
+        .into_iter()
+        .map(|(key, mut statement)| {
+            // The export time is left out, so an unchanged debrief keeps its id in a later export.
+            let mut content = statement.clone();
+            if key.starts_with("debriefs/") {
+                content["timestamp"] = Value::Null;
+            }
+            let name = format!("{}\n{key}\n{content}", session.name);
+            statement["id"] = Value::String(uuid::v5(HOME_PAGE, &name));
+            statement
+        })
+        .collect()
+}
+
+fn bilingual_map(text: &Bilingual) -> Value {
+    language_map(|l| text.get(l.lang).to_string())
+}
+
+/// A finished round: each model step shown and each bonus, each penalty, then the result.
+/// Keys tell statements apart for their ids.
+fn round_statements(session: &Session, rubrics: &Rubrics, camp: &Value, record: &RoundRecord) -> Vec<(String, Value)> {
+    let (review, points) = tables::round_result(session, record, rubrics);
+    let round = activity(camp, &format!("rounds/{}/{}", record.number, percent_encode(&record.scenario)), |l| {
+        format!("{} · {}", (l.round)(record.number), record.title.get(l.lang))
+    });
+    let at = |t: f64| Timestamp(record.started_at.0 + (t.max(0.0) * 1000.0).round() as u64);
+    let context = {
+        let mut context = context(session, camp);
+        context["contextActivities"] = json!({ "parent": [round.clone()], "grouping": [camp] });
+        context["extensions"] = json!({ format!("{HOME_PAGE}/extensions/rep"): record.rep });
+        context
+    };
+    let statement = |verb: Value, object: Value, result: Value, t: f64| {
+        json!({
+            "actor": actor(session, Some(record.team)),
+            "verb": verb,
+            "object": object,
+            "result": result,
+            "context": context,
+            "timestamp": time::iso8601(at(t)),
+        })
+    };
+    let seconds = format!("{HOME_PAGE}/extensions/round-seconds");
+    let mut out = Vec::new();
+    for timeline in &review.timelines {
+        for step in &timeline.shown {
+            let (model, step_id) = (percent_encode(&timeline.model), percent_encode(&step.step));
+            let object = json!({
+                "objectType": "Activity",
+                "id": format!("{HOME_PAGE}/models/{model}/steps/{step_id}"),
+                "definition": { "name": bilingual_map(&step.name) },
+            });
+            let mut result = json!({ "extensions": {
+                seconds.clone(): step.t,
+                format!("{HOME_PAGE}/extensions/out-of-order"): step.out_of_order,
+            } });
+            if !step.said.is_empty() {
+                result["response"] = Value::String(step.said.clone());
+            }
+            let key = format!("steps/{}/{}", timeline.model, step.step);
+            out.push((key, statement(verb(SHOWED, |l| l.verb_showed), object, result, step.t)));
+        }
+    }
+    let outcomes = record.replay(rubrics, session.lang);
+    let time_of = |turn: usize| outcomes.outcomes().get(turn).map_or(0.0, |o| o.t);
+    for (i, bonus) in review.report.bonuses.iter().enumerate() {
+        let name =
+            rubrics.bonuses.iter().find(|b| b.id == bonus.id).map_or_else(Bilingual::default, |b| b.name.clone());
+        let object = json!({
+            "objectType": "Activity",
+            "id": format!("{HOME_PAGE}/bonuses/{}", percent_encode(&bonus.id)),
+            "definition": { "name": bilingual_map(&name) },
+        });
+        let t = time_of(bonus.turn);
+        let mut result = json!({ "extensions": { seconds.clone(): t } });
+        if !bonus.text.is_empty() {
+            result["response"] = Value::String(bonus.text.clone());
+        }
+        out.push((format!("bonuses/{i}"), statement(verb(SHOWED, |l| l.verb_showed), object, result, t)));
+    }
+    for (i, (hit, moment)) in review.report.penalties.iter().zip(&review.penalties).enumerate() {
+        let object = json!({
+            "objectType": "Activity",
+            "id": format!("{HOME_PAGE}/penalties/{}", percent_encode(&hit.id)),
+            "definition": { "name": bilingual_map(&moment.name) },
+        });
+        let mut result = json!({ "score": { "raw": moment.points }, "extensions": { seconds.clone(): moment.t } });
+        if !moment.said.is_empty() {
+            result["response"] = Value::String(moment.said.clone());
+        }
+        out.push((
+            format!("penalties/{i}"),
+            statement(verb(PENALIZED, |l| l.verb_penalized), object, result, moment.t),
+        ));
+    }
+    let total = review.total();
+    let result = json!({
+        "score": { "scaled": (total / 100.0).clamp(0.0, 1.0), "raw": total, "min": 0.0, "max": 100.0 },
+        "success": total >= PASSING_SCORE && !review.walked_out,
+        "completion": true,
+        "duration": format!("PT{:.0}S", record.duration_secs),
+        "extensions": {
+            format!("{HOME_PAGE}/extensions/points"): points.total(),
+            format!("{HOME_PAGE}/extensions/peer-average"): points.peer_average,
+            format!("{HOME_PAGE}/extensions/walked-out"): review.walked_out,
+        },
+    });
+    out.push((
+        "result".into(),
+        statement(verb(SCORED, |l| l.verb_scored), round.clone(), result, record.duration_secs),
+    ));
+    out
 }
 
 /// The same text in both languages, as xAPI language maps want it.
@@ -145,11 +280,28 @@ mod tests {
         value.as_str().is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
     }
 
+    fn rubrics() -> &'static Rubrics {
+        crate::export::document::tests::rubrics()
+    }
+
+    fn is_uuid(value: &Value) -> bool {
+        let Some(id) = value.as_str() else { return false };
+        let groups: Vec<&str> = id.split('-').collect();
+        groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+            && id.chars().all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+            && groups[2].starts_with('5')
+            && groups[3].starts_with(['8', '9', 'a', 'b'])
+    }
+
     #[test]
-    fn every_statement_has_actor_verb_object_timestamp_and_a_result_where_it_applies() {
+    fn every_statement_has_a_unique_id_actor_verb_object_timestamp_and_a_result() {
         let session = Session::demo(Lang::Zh);
-        let statements = statements(&session, Timestamp(1_764_080_000_000));
-        assert_eq!(statements.len(), session.ledger.len() + session.debriefs.len());
+        let statements = statements(&session, rubrics(), Timestamp(1_764_080_000_000));
+        let mut ids: Vec<&str> = statements.iter().map(|s| s["id"].as_str().unwrap_or_default()).collect();
+        assert!(statements.iter().all(|s| is_uuid(&s["id"])), "every id is a version-5 UUID");
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), statements.len(), "ids are unique");
         for statement in &statements {
             let actor = &statement["actor"];
             assert_eq!(actor["objectType"], "Group");
@@ -165,24 +317,71 @@ mod tests {
             let timestamp = statement["timestamp"].as_str().unwrap();
             assert!(timestamp.len() == 24 && timestamp.ends_with('Z'), "{timestamp}");
             let result = &statement["result"];
-            assert!(result["score"]["raw"].is_i64() || result["completion"] == true, "{statement}");
+            let verb = statement["verb"]["id"].as_str().unwrap();
+            match verb {
+                SHOWED => assert!(result["extensions"].is_object(), "{statement}"),
+                COMPLETED => assert_eq!(result["completion"], true),
+                _ => assert!(result["score"]["raw"].is_number(), "{statement}"),
+            }
         }
+    }
+
+    #[test]
+    fn a_round_gives_one_statement_per_step_bonus_and_penalty_and_one_result() {
+        let session = Session::demo(Lang::En);
+        let statements = statements(&session, rubrics(), Timestamp(0));
+        let record = &session.rounds[3];
+        let review = crate::roleplay::RoundReview::of(record, rubrics(), Lang::En);
+        let of_round: Vec<&Value> = statements
+            .iter()
+            .filter(|s| {
+                s["context"]["contextActivities"]["parent"][0]["id"]
+                    .as_str()
+                    .is_some_and(|id| id.ends_with("/rounds/1/late-delivery-typhoon"))
+            })
+            .collect();
+        let shown: usize = review.timelines.iter().map(|t| t.shown.len()).sum();
+        let count = |verb: &str| of_round.iter().filter(|s| s["verb"]["id"] == verb).count();
+        assert_eq!(count(SHOWED), shown + review.report.bonuses.len());
+        assert_eq!(count(PENALIZED), review.penalties.len());
+        let taboo = of_round.iter().find(|s| s["verb"]["id"] == PENALIZED).unwrap();
+        assert_eq!(taboo["result"]["response"], "That's company policy");
+        assert_eq!(taboo["timestamp"], time::iso8601(Timestamp(record.started_at.0 + 70_000)));
+        let results: Vec<&Value> = statements.iter().filter(|s| s["verb"]["id"] == SCORED).collect();
+        assert_eq!(results.len(), session.rounds.len(), "one result per round, none for their ledger entries");
+        let result =
+            results.iter().find(|s| s["object"]["id"].as_str().unwrap().ends_with("/late-delivery-typhoon")).unwrap();
+        assert!((result["result"]["score"]["scaled"].as_f64().unwrap() - review.total() / 100.0).abs() < 1e-9);
+        assert_eq!(result["result"]["success"], false, "41.7 of 100 does not pass");
+        assert_eq!(result["result"]["extensions"][format!("{HOME_PAGE}/extensions/points")], 14);
+    }
+
+    #[test]
+    fn ids_stay_the_same_in_a_later_export_and_differ_between_camps() {
+        let session = Session::demo(Lang::En);
+        let ids = |session: &Session, at: u64| -> Vec<Value> {
+            statements(session, rubrics(), Timestamp(at)).into_iter().map(|s| s["id"].clone()).collect()
+        };
+        assert_eq!(ids(&session, 1), ids(&session, 2), "re-exporting (debriefs carry the export time) keeps ids");
+        let mut other = session.clone();
+        other.name = "Another camp".into();
+        let theirs = ids(&other, 1);
+        assert!(ids(&session, 1).iter().all(|id| !theirs.contains(id)));
     }
 
     #[test]
     fn sources_map_to_their_verbs_and_undone_entries_are_left_out() {
         let mut session = Session::demo(Lang::En);
         session.undo(0, Timestamp(1)).unwrap();
-        let statements = statements(&session, Timestamp(0));
+        let statements = statements(&session, rubrics(), Timestamp(0));
         let verbs: Vec<&str> = statements.iter().map(|s| s["verb"]["id"].as_str().unwrap()).collect();
-        assert_eq!(verbs.len(), session.ledger.len() - 1 + session.debriefs.len());
         assert_eq!(verbs[0], EARNED, "the second vote entry");
-        assert_eq!(verbs[1], SCORED);
-        assert!(verbs.contains(&PENALIZED) && verbs.ends_with(&[COMPLETED]));
-        let penalty = statements.iter().find(|s| s["verb"]["id"] == PENALIZED).unwrap();
+        assert_eq!(verbs.iter().filter(|v| **v == EARNED).count(), 2, "the runner-up vote and the bonus");
+        assert!(verbs.ends_with(&[COMPLETED]));
+        let penalty = statements.iter().find(|s| s["object"]["id"].as_str().unwrap().ends_with("/penalty")).unwrap();
+        assert_eq!(penalty["verb"]["id"], PENALIZED);
         assert_eq!(penalty["result"]["score"]["raw"], -2);
         assert_eq!(penalty["timestamp"], "2025-11-25T12:10:00.000Z");
-        assert!(penalty["object"]["id"].as_str().unwrap().ends_with("/penalty"));
     }
 
     #[test]
