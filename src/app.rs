@@ -20,7 +20,7 @@ use crate::self_study::LearnerProgress;
 use crate::settings::{Settings, SettingsFile};
 use crate::tour::TourOptions;
 use crate::workshop::{ContentProblems, CurrentSession, LoadedLocales, LoadedRubrics};
-use crate::{camp, navigation, redraw, room_clock, scenario_library, screens, self_study, settings, sound, ui, window};
+use crate::{camp, console_window, navigation, redraw, room_clock, round_play, scenario_library, screens, self_study, settings, sound, ui, window};
 
 /// What the command line asked for.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +44,7 @@ pub fn core_plugins(app: &mut App) {
         scenario_library::plugin,
         self_study::plugin,
         camp::plugin,
+        round_play::plugin,
     ));
 }
 
@@ -106,7 +107,7 @@ pub fn build(options: AppOptions) -> App {
     .insert_resource(recent)
     .insert_resource(shelf)
     .insert_resource(progress)
-    .add_plugins((core_plugins, ui::plugin, window::plugin, sound::plugin))
+    .add_plugins((core_plugins, ui::plugin, console_window::plugin, window::plugin, sound::plugin))
     .add_systems(Startup, spawn_camera);
 
     if let Some(rubrics) = rubrics {

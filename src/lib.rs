@@ -6,6 +6,7 @@
 pub mod app;
 pub mod camp;
 pub mod cli;
+pub mod console_window;
 pub mod content_error;
 pub mod disc;
 pub mod export;
@@ -19,6 +20,7 @@ pub mod practice;
 pub mod redraw;
 pub mod roleplay;
 pub mod room_clock;
+pub mod round_play;
 pub mod scenario;
 pub mod scenario_library;
 pub mod scoring;

@@ -7,6 +7,7 @@ use bevy_egui::input::EguiWantsInput;
 use crate::camp::CampAction;
 use crate::lang::Lang;
 use crate::room_clock::ClockAction;
+use crate::round_play::RoundAction;
 use crate::scenario_library::LibraryAction;
 use crate::screens::Screen;
 use crate::self_study::PracticeAction;
@@ -35,6 +36,7 @@ pub enum UiAction {
     Library(LibraryAction),
     Practice(PracticeAction),
     Camp(CampAction),
+    Round(RoundAction),
     /// Asks to quit; confirmation is needed once the session has data.
     RequestQuit,
     ConfirmQuit,
@@ -144,7 +146,7 @@ fn apply_actions(
             UiAction::SetTheme(theme) => settings.theme = *theme,
             UiAction::SetReducedMotion(on) => settings.reduced_motion = *on,
             UiAction::SetSound(on) => settings.sound = *on,
-            // Window, quit, clock, library, practice and camp actions belong to their own plugins.
+            // Window, quit, clock, library, practice, camp and round actions belong to their own plugins.
             UiAction::ToggleFullscreen
             | UiAction::RequestQuit
             | UiAction::ConfirmQuit
@@ -152,7 +154,8 @@ fn apply_actions(
             | UiAction::Clock(_)
             | UiAction::Library(_)
             | UiAction::Practice(_)
-            | UiAction::Camp(_) => {}
+            | UiAction::Camp(_)
+            | UiAction::Round(_) => {}
         }
     }
 }

@@ -32,6 +32,9 @@ impl RedrawPlan {
 pub struct Reactive;
 
 pub(super) fn plugin(app: &mut App) {
+    // A sleeping app's next frame may come a second or more later. Bevy's virtual clock would
+    // count only 250 ms of such a gap, and every countdown would fall behind the wall clock.
+    app.world_mut().resource_mut::<Time<Virtual>>().set_max_delta(IDLE_WAIT * 2);
     app.init_resource::<RedrawPlan>().add_systems(Last, plan_next_update.run_if(resource_exists::<Reactive>));
 }
 

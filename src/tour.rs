@@ -11,12 +11,16 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 use crate::camp::{CampAction, LastPick};
 use crate::lang::Lang;
 use crate::navigation::{Overlay, ScreenEnteredAt};
+use crate::roleplay::{CustomerPlayer, Observed, RoundCast, RoundEnding, RoundRecord, RoundReview};
+use crate::room_clock::RoomClock;
+use crate::round_play::RoundDesk;
 use crate::scenario_library::{LibraryView, ScenarioShelf};
 use crate::screens::Screen;
 use crate::self_study::{DemoPlay, PracticeState, demo_state};
-use crate::session::{Session, Timestamp};
+use crate::session::{Session, TeamId, Timestamp};
 use crate::settings::Settings;
 use crate::theme::{ThemeKind, effects};
+use crate::timer::Countdown;
 use crate::workshop::CurrentSession;
 use crate::workshop::LoadedRubrics;
 
@@ -48,6 +52,14 @@ pub enum Variant {
     PracticeDebrief,
     /// Self-study's debrief after a conversation that went wrong.
     PracticeLost,
+    /// A role-play round in progress, as the room sees it.
+    RoundLive,
+    /// The round over, the other teams' stars coming in.
+    RoundRating,
+    /// The trainer console setting up the next round.
+    ConsoleSetup,
+    /// The trainer console during the round (single-screen mode, card opened).
+    ConsoleLive,
 }
 
 impl Shot {
@@ -62,6 +74,10 @@ impl Shot {
             Variant::PracticeTalk => "-talk",
             Variant::PracticeDebrief => "-debrief",
             Variant::PracticeLost => "-lost",
+            Variant::RoundLive => "-live",
+            Variant::RoundRating => "-rating",
+            Variant::ConsoleSetup => "-console-setup",
+            Variant::ConsoleLive => "-console",
         };
         format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
     }
@@ -81,6 +97,10 @@ pub fn plan(langs: &[Lang]) -> Vec<Shot> {
             (Screen::Practice, Variant::PracticeTalk),
             (Screen::Practice, Variant::PracticeDebrief),
             (Screen::Practice, Variant::PracticeLost),
+            (Screen::Round, Variant::RoundLive),
+            (Screen::Round, Variant::RoundRating),
+            (Screen::Round, Variant::ConsoleSetup),
+            (Screen::Round, Variant::ConsoleLive),
         ] {
             shots.push(Shot { screen, lang, variant });
         }
@@ -144,6 +164,10 @@ struct Stage<'w> {
     last_pick: ResMut<'w, LastPick>,
     shelf: Res<'w, ScenarioShelf>,
     rubrics: Option<Res<'w, LoadedRubrics>>,
+    desk: ResMut<'w, RoundDesk>,
+    clock: ResMut<'w, RoomClock>,
+    /// The app clock the room clock runs on.
+    time: Res<'w, Time>,
 }
 
 /// The scenario the library shots show.
@@ -180,10 +204,95 @@ impl Stage<'_> {
             (Some(play), Some(scenario), Some(rubrics)) => demo_state(scenario, &rubrics.0, shot.lang, play, now),
             _ => PracticeState::default(),
         };
+        self.arrange_round(shot);
         self.next_screen.set(shot.screen);
         // Restart the entrance animation even when the screen stays the same.
         self.entered.0 = now;
     }
+}
+
+impl Stage<'_> {
+    /// The round shots: a round of the tour scenario played by the first team, live (a taboo
+    /// phrase just said), being rated, or finished with its points on the board.
+    fn arrange_round(&mut self, shot: &Shot) {
+        let session = &mut self.session.session;
+        session.rounds.retain(|r| r.scenario != TOUR_SCENARIO || r.ledger_entry.is_some());
+        *self.desk = RoundDesk { console_window: false, ..RoundDesk::default() };
+        self.desk.shown = session.rounds.len().checked_sub(1);
+        let stage = match (shot.screen, shot.variant) {
+            (Screen::Round, Variant::RoundLive | Variant::ConsoleLive) => TourRound::Live,
+            (Screen::Round, Variant::RoundRating) => TourRound::Rating,
+            (Screen::RoundResult, _) => TourRound::Awarded,
+            (Screen::Round, Variant::ConsoleSetup) => TourRound::Setup,
+            _ => return,
+        };
+        let (Some(scenario), Some(rubrics), Some(team)) =
+            (self.shelf.library.get(TOUR_SCENARIO), self.rubrics.as_deref(), session.teams.first())
+        else {
+            return;
+        };
+        let team = team.id();
+        let rep = session.team(team).and_then(|t| t.members.first().cloned()).unwrap_or_default();
+        let cast = RoundCast { team: Some(team), rep, customer: CustomerPlayer::Trainer, models: Vec::new() };
+        self.desk.console_shown = matches!(shot.variant, Variant::ConsoleSetup | Variant::ConsoleLive);
+        self.desk.card_shown = shot.variant == Variant::ConsoleLive;
+        if stage == TourRound::Setup {
+            self.desk.cast = cast;
+            return;
+        }
+        let number = session.rounds.iter().map(|r| r.number).max().unwrap_or(0) + 1;
+        let mut record = RoundRecord::new(number, scenario, &cast, team, Timestamp::now());
+        let lang = shot.lang;
+        let quote = |zh: &str, en: &str| Observed::Quote(if lang == Lang::Zh { zh } else { en }.to_owned());
+        let tag = |t: &str| Observed::Tag(t.to_owned());
+        let mut script = vec![
+            (6.0, tag("7a.accept")),
+            (14.0, quote("非常抱歉让您着急了", "I'm so sorry for the worry this has caused")),
+            (31.0, tag("six_step.repeat")),
+            (44.0, tag("7a.acknowledge")),
+            (63.0, tag("7a.analyze")),
+            (88.0, quote("这是公司的规定", "That's company policy")),
+        ];
+        if stage != TourRound::Live {
+            script.extend([
+                (104.0, tag("7a.alternatives")),
+                (131.0, tag("7a.agreement")),
+                (140.0, tag("bonus.thanks")),
+            ]);
+        }
+        for (t, what) in script {
+            record.observe(&rubrics.0, lang, t, what);
+        }
+        let now = self.time.elapsed_secs_f64();
+        let played = record.events.last().map_or(0.0, |e| e.t) + 0.5;
+        self.clock.0 = Countdown::new(f64::from(record.time_limit_secs));
+        self.clock.0.start(now - played);
+        if stage != TourRound::Live {
+            self.clock.0.pause(now);
+            record.end(played + 10.0, RoundEnding::Ended);
+            let others: Vec<TeamId> = session.team_ids().into_iter().filter(|&id| id != team).collect();
+            for (&other, stars) in
+                others.iter().zip([4, 5, 3, 4, 4]).take(if stage == TourRound::Rating { 3 } else { 5 })
+            {
+                record.rate(other, stars);
+            }
+        }
+        session.rounds.push(record);
+        let index = session.rounds.len() - 1;
+        self.desk.shown = Some(index);
+        if stage == TourRound::Awarded {
+            let score = RoundReview::of(&session.rounds[index], &rubrics.0, lang).total();
+            let _ = crate::roleplay::award(session, index, score, Timestamp::now());
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum TourRound {
+    Setup,
+    Live,
+    Rating,
+    Awarded,
 }
 
 /// Most teams vote for the second presenter, who votes for the first: a vote in progress.

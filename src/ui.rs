@@ -20,6 +20,7 @@ use crate::navigation::{Overlay, ScreenEnteredAt, UiAction};
 use crate::practice::Progress;
 use crate::redraw::RedrawPlan;
 use crate::room_clock::RoomClock;
+use crate::round_play::RoundDesk;
 use crate::scenario_library::{LibraryView, ScenarioShelf};
 use crate::screens::Screen;
 use crate::self_study::{LearnerProgress, PracticeState};
@@ -41,6 +42,8 @@ pub struct UiData<'a> {
     pub practice: &'a PracticeState,
     pub progress: &'a Progress,
     pub camp: CampView<'a>,
+    /// The role-play console and the round on screen.
+    pub round: &'a RoundDesk,
 }
 
 /// The camp day's state beyond the session itself.
@@ -72,6 +75,7 @@ pub struct UiCx<'a> {
     pub practice: &'a PracticeState,
     pub progress: &'a Progress,
     pub camp: CampView<'a>,
+    pub round: &'a RoundDesk,
     /// Seconds since this screen was entered, for entrance animations.
     pub screen_age: f32,
     /// Seconds on the app clock, for running timers.
@@ -83,7 +87,7 @@ pub struct UiCx<'a> {
 
 impl<'a> UiCx<'a> {
     pub fn new(data: UiData<'a>, screen: Screen) -> Self {
-        let UiData { locales, settings, session, clock, shelf, library_view, practice, progress, camp } = data;
+        let UiData { locales, settings, session, clock, shelf, library_view, practice, progress, camp, round } = data;
         UiCx {
             lang: settings.lang,
             locales,
@@ -97,6 +101,7 @@ impl<'a> UiCx<'a> {
             practice,
             progress,
             camp,
+            round,
             screen_age: f32::INFINITY,
             now: 0.0,
             actions: Vec::new(),
@@ -161,11 +166,12 @@ pub struct UiSources<'w> {
     recent: Res<'w, Recent>,
     last_pick: Res<'w, LastPick>,
     last_export: Res<'w, LastExport>,
+    round: Res<'w, RoundDesk>,
     screen: Res<'w, State<Screen>>,
 }
 
 impl UiSources<'_> {
-    fn cx(&self) -> UiCx<'_> {
+    pub(crate) fn cx(&self) -> UiCx<'_> {
         let data = UiData {
             locales: &self.locales.0,
             settings: &self.settings,
@@ -182,6 +188,7 @@ impl UiSources<'_> {
                 pick: self.last_pick.0.as_ref(),
                 exported_to: self.last_export.0.as_deref(),
             },
+            round: &self.round,
         };
         UiCx::new(data, *self.screen.get())
     }

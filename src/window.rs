@@ -24,12 +24,14 @@ fn toggle_fullscreen(mut actions: MessageReader<UiAction>, mut window: Single<&m
 /// and asks first once it holds teams or points.
 fn handle_quit(
     mut close_requests: MessageReader<WindowCloseRequested>,
+    primary: Query<(), With<PrimaryWindow>>,
     mut actions: MessageReader<UiAction>,
     session: Res<CurrentSession>,
     mut overlay: ResMut<Overlay>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    let mut wants_quit = close_requests.read().count() > 0;
+    // Other windows (the trainer console) close on their own.
+    let mut wants_quit = close_requests.read().any(|request| primary.contains(request.window));
     for action in actions.read() {
         match action {
             UiAction::RequestQuit => wants_quit = true,

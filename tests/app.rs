@@ -4,5 +4,6 @@
 mod cli;
 mod content;
 mod headless;
+mod rounds;
 mod screens;
 mod tour;

@@ -219,6 +219,22 @@ fn every_camp_change_is_saved_at_once_and_a_restart_resumes_there() {
 }
 
 #[test]
+fn the_room_clock_keeps_wall_time_when_the_app_sleeps_between_frames() {
+    let mut app = app();
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(1000)));
+    app.world_mut().write_message(UiAction::Clock(ClockAction::Toggle));
+    app.update();
+    let started = app.world().resource::<Time>().elapsed_secs_f64();
+    for _ in 0..5 {
+        app.update();
+    }
+    let now = app.world().resource::<Time>().elapsed_secs_f64();
+    assert!((now - started - 5.0).abs() < 1e-6, "five one-second frames are five seconds: {}", now - started);
+    let clock = &app.world().resource::<RoomClock>().0;
+    assert!((clock.remaining(now) - clock.remaining(started) + 5.0).abs() < 1e-6);
+}
+
+#[test]
 fn clock_runs_from_keyboard_and_clicker() {
     let mut app = app();
     tap(&mut app, KeyCode::KeyS);

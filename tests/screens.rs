@@ -9,7 +9,9 @@ use service_camp::lang::Lang;
 use service_camp::navigation::UiAction;
 use service_camp::practice::PracticeRun;
 use service_camp::practice::Progress;
+use service_camp::roleplay::{Observed, RoundCast, RoundRecord, RoundReview, scoring_pad};
 use service_camp::room_clock::ClockAction;
+use service_camp::round_play::{RoundAction, RoundDesk, RoundView};
 use service_camp::scenario_library::{LibraryAction, LibraryView, ScenarioShelf};
 use service_camp::screens::Screen;
 use service_camp::self_study::{PracticeAction, PracticeState};
@@ -28,6 +30,7 @@ struct Shown {
     clock: Countdown,
     practice: PracticeState,
     progress: Progress,
+    round: RoundDesk,
     screen: Screen,
     actions: Vec<UiAction>,
     styled: bool,
@@ -44,6 +47,7 @@ impl Shown {
             clock: Countdown::new(60.0),
             practice: PracticeState::default(),
             progress: Progress::default(),
+            round: RoundDesk::default(),
             screen,
             actions: Vec::new(),
             styled: false,
@@ -61,6 +65,7 @@ impl Shown {
             practice: &self.practice,
             progress: &self.progress,
             camp: CampView { presenter: 0, backup_offered: false, recent: &[], pick: None, exported_to: None },
+            round: &self.round,
         }
     }
 }
@@ -235,4 +240,92 @@ fn votes_are_typed_as_two_numbers_voter_then_choice() {
     let order = vote.state().session.presentation_sequence();
     let expected = UiAction::Camp(CampAction::Vote { voter: order[1], choice: order[0] });
     assert!(vote.state().actions.contains(&expected), "{:?}", vote.state().actions);
+}
+
+/// The round screen with a live lost-parcel round served by the first demo team.
+fn live_round(lang: Lang) -> Shown {
+    let rubrics = service_camp::scoring::Rubrics::load_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rubrics"),
+    )
+    .unwrap();
+    let mut shown = Shown::new(Screen::Round, lang, ThemeKind::Light);
+    let scenario = shown.shelf.library.get("lost-parcel").unwrap().clone();
+    let team = shown.session.teams[0].id();
+    let cast = RoundCast { team: Some(team), rep: "小王".into(), ..RoundCast::default() };
+    let mut record = RoundRecord::new(99, &scenario, &cast, team, service_camp::session::Timestamp(0));
+    for (t, tag) in [(5.0, "7a.accept"), (12.0, "7a.apologize"), (20.0, "penalty.taboo")] {
+        record.observe(&rubrics, lang, t, Observed::Tag(tag.into()));
+    }
+    shown.clock = Countdown::new(f64::from(record.time_limit_secs));
+    shown.session.rounds.push(record);
+    let index = shown.session.rounds.len() - 1;
+    let record = &shown.session.rounds[index];
+    shown.round.shown = Some(index);
+    shown.round.view = Some(RoundView {
+        index,
+        review: RoundReview::of(record, &rubrics, lang),
+        pad: scoring_pad(&rubrics, &record.models),
+        best_gain: None,
+    });
+    shown
+}
+
+/// Pieces of the secret customer card (each field's first characters).
+fn card_pieces(shown: &Shown, lang: Lang) -> Vec<String> {
+    let card = &shown.shelf.library.get("lost-parcel").unwrap().customer;
+    [&card.opening_line, &card.persona, &card.what_happened, &card.how_to_talk]
+        .iter()
+        .map(|text| text.get(lang).chars().take(12).collect())
+        .collect()
+}
+
+#[test]
+fn the_customer_card_never_reaches_the_audience_view_but_the_console_window_shows_it() {
+    for lang in Lang::ALL {
+        let audience = harness_for(live_round(lang));
+        let pieces = card_pieces(audience.state(), lang);
+        let scored = audience.state().locales.get(lang, "round-mood");
+        assert!(audience.query_all_by_label_contains(&scored).count() >= 1, "the live audience view is drawn");
+        for piece in &pieces {
+            assert_eq!(audience.query_all_by_label_contains(piece).count(), 0, "{piece:?} is on the projector");
+        }
+
+        // Single-screen console: the card stays closed until the trainer opens it.
+        let mut state = live_round(lang);
+        state.round.console_shown = true;
+        let console = harness_for(state);
+        let title = console.state().locales.get(lang, "console-title");
+        assert!(console.query_all_by_label_contains(&title).count() >= 1);
+        for piece in &pieces {
+            assert_eq!(console.query_all_by_label_contains(piece).count(), 0, "{piece:?} shown before asking");
+        }
+
+        // The console's own window (the trainer's laptop) shows it.
+        let own_window = Harness::builder().with_size([1280.0, 800.0]).build_ui_state(
+            |ui, shown: &mut Shown| {
+                if !style_once(ui, shown) {
+                    return;
+                }
+                let mut cx = UiCx::new(shown.data(), shown.screen);
+                service_camp::screens::round_console::show(ui, &mut cx, true);
+            },
+            live_round(lang),
+        );
+        let mut own_window = own_window;
+        own_window.run_steps(3);
+        assert!(pieces.iter().all(|piece| own_window.query_all_by_label_contains(piece).count() >= 1));
+    }
+}
+
+#[test]
+fn the_console_shows_each_scoring_key_on_its_button_and_presses_it_by_mouse() {
+    let mut state = live_round(Lang::En);
+    state.round.console_shown = true;
+    let mut console = harness_for(state);
+    console.get_by_label_contains("[1] Accept").click();
+    console.get_by_label_contains("[A] Taboo phrase").click();
+    console.run_steps(2);
+    let actions = &console.state().actions;
+    assert!(actions.contains(&UiAction::Round(RoundAction::Press("7a.accept".into()))));
+    assert!(actions.contains(&UiAction::Round(RoundAction::Press("penalty.taboo".into()))));
 }

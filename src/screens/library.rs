@@ -38,7 +38,7 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     });
 }
 
-fn filters(ui: &mut Ui, cx: &mut UiCx) {
+pub(super) fn filters(ui: &mut Ui, cx: &mut UiCx) {
     let filter = cx.library_view.filter;
     let mut chosen = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -95,7 +95,7 @@ fn chip(text: impl Into<String>) -> RichText {
 }
 
 /// "D · Complaint · Logistics · Medium · 5 min"
-fn summary(cx: &UiCx, scenario: &Scenario) -> String {
+pub(super) fn summary(cx: &UiCx, scenario: &Scenario) -> String {
     let kind = match scenario.kind {
         ScenarioKind::Complaint => cx.t("kind-complaint"),
         ScenarioKind::OverScope => cx.t("kind-over-scope"),
@@ -109,7 +109,7 @@ fn summary(cx: &UiCx, scenario: &Scenario) -> String {
     format!("{} · {kind} · {} · {difficulty} · {minutes}", scenario.disc.letter(), scenario.industry.get(cx.lang))
 }
 
-fn scenario_list(ui: &mut Ui, cx: &mut UiCx, matching: &[&Scenario], selected: Option<&str>) {
+pub(super) fn scenario_list(ui: &mut Ui, cx: &mut UiCx, matching: &[&Scenario], selected: Option<&str>) {
     let p = cx.palette;
     if matching.is_empty() {
         ui.label(RichText::new(cx.t("library-none")).color(p.text_muted));
@@ -184,7 +184,7 @@ fn details(ui: &mut Ui, cx: &mut UiCx, scenario: &Scenario) {
     });
 }
 
-fn customer_card(ui: &mut Ui, cx: &UiCx, scenario: &Scenario) {
+pub(super) fn customer_card(ui: &mut Ui, cx: &UiCx, scenario: &Scenario) {
     let p = cx.palette;
     let lang = cx.lang;
     let card = &scenario.customer;

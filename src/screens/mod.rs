@@ -9,6 +9,7 @@ mod library;
 mod practice;
 mod presentations;
 mod round;
+pub mod round_console;
 mod round_result;
 mod settings;
 mod teams;
@@ -146,6 +147,16 @@ impl Screen {
             Screen::Settings => settings::show(ui, cx),
         }
     }
+}
+
+/// A scoring model's name in the UI language (`7a`, `six_step`, `eoac`).
+fn model_name(cx: &UiCx, model: &str) -> String {
+    cx.t(match model {
+        "7a" => "home-model-7a",
+        "six_step" => "home-model-six",
+        "eoac" => "home-model-eoac",
+        other => other,
+    })
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -76,7 +76,7 @@ fn show_picker(ui: &mut Ui, cx: &mut UiCx) {
                 ui.label(widgets::section_label(cx.t("practice-progress")));
                 ui.label(cx.t_args("practice-streak", &[("days", cx.progress.streak.into())]));
                 ui.label(cx.t_args("practice-done-count", &[("count", cx.progress.best.len().into())]));
-                let mastered: Vec<String> = cx.progress.mastered.iter().map(|m| model_name(cx, m)).collect();
+                let mastered: Vec<String> = cx.progress.mastered.iter().map(|m| super::model_name(cx, m)).collect();
                 let mastered = if mastered.is_empty() {
                     cx.t("practice-none-mastered")
                 } else {
@@ -93,14 +93,6 @@ fn show_picker(ui: &mut Ui, cx: &mut UiCx) {
     });
 }
 
-fn model_name(cx: &UiCx, model: &str) -> String {
-    cx.t(match model {
-        "7a" => "home-model-7a",
-        "six_step" => "home-model-six",
-        "eoac" => "home-model-eoac",
-        other => other,
-    })
-}
 
 fn show_conversation(ui: &mut Ui, cx: &mut UiCx, scenario: &Scenario, run: &PracticeRun) {
     let p = cx.palette;

@@ -1,0 +1,132 @@
+//! The trainer console in a window of its own, for the laptop screen while the projector shows
+//! the audience view. It has its own camera and egui context (own fonts, style and zoom), and
+//! draws the same console as single-screen mode.
+
+use bevy::camera::RenderTarget;
+use bevy::ecs::schedule::ScheduleLabel;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy::window::{WindowCloseRequested, WindowRef, WindowResolution};
+use bevy_egui::egui::{self, UiBuilder};
+use bevy_egui::{EguiContext, EguiSchedule};
+
+use crate::navigation::UiAction;
+use crate::redraw::RedrawPlan;
+use crate::round_play::{RoundAction, RoundDesk};
+use crate::settings::Settings;
+use crate::theme;
+use crate::ui::UiSources;
+
+/// The egui pass of the console window.
+#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ConsolePass;
+
+/// Marks the console's window and its camera.
+#[derive(Component)]
+pub struct ConsoleWindow;
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(Update, (close_console_on_request, sync_console_window).chain())
+        .add_systems(ConsolePass, draw_console);
+}
+
+/// Opens or closes the window to match the trainer's choice.
+fn sync_console_window(
+    mut commands: Commands,
+    desk: Res<RoundDesk>,
+    settings: Res<Settings>,
+    existing: Query<Entity, With<ConsoleWindow>>,
+) {
+    let open = !existing.is_empty();
+    if desk.console_window && !open {
+        let title = match settings.lang {
+            crate::lang::Lang::Zh => "讲师控制台 · 服务训练营",
+            crate::lang::Lang::En => "Trainer console · Service Camp",
+        };
+        let window = commands
+            .spawn((
+                Name::new("Console window"),
+                ConsoleWindow,
+                Window { title: title.into(), resolution: WindowResolution::new(1280, 800), ..default() },
+            ))
+            .id();
+        commands.spawn((
+            Name::new("Console camera"),
+            ConsoleWindow,
+            Camera2d,
+            RenderTarget::Window(WindowRef::Entity(window)),
+            EguiSchedule::new(ConsolePass),
+        ));
+    } else if !desk.console_window && open {
+        for entity in &existing {
+            commands.entity(entity).despawn();
+        }
+    }
+}
+
+/// Closing the console window only closes the console.
+fn close_console_on_request(
+    mut requests: MessageReader<WindowCloseRequested>,
+    windows: Query<(), (With<ConsoleWindow>, With<Window>)>,
+    mut actions: MessageWriter<UiAction>,
+) {
+    if requests.read().any(|request| windows.contains(request.window)) {
+        actions.write(UiAction::Round(RoundAction::SetConsoleWindow(false)));
+    }
+}
+
+#[derive(SystemParam)]
+struct ConsoleParams<'w, 's> {
+    context: Single<'w, 's, (Entity, &'static mut EguiContext), (With<ConsoleWindow>, With<Camera>)>,
+    window: Single<'w, 's, &'static Window, With<ConsoleWindow>>,
+    sources: UiSources<'w>,
+    time: Res<'w, Time>,
+    actions: MessageWriter<'w, UiAction>,
+    redraw: ResMut<'w, RedrawPlan>,
+    /// The context set up last (a reopened window has a new one) and the passes since its fonts
+    /// were set: they take effect one pass later, and nothing may be drawn before.
+    prepared: Local<'s, Option<(Entity, u8)>>,
+    styled: Local<'s, Option<(theme::ThemeKind, bool)>>,
+}
+
+fn draw_console(mut p: ConsoleParams) {
+    let (entity, ref mut context) = *p.context;
+    let ctx = context.get_mut().clone();
+    if p.prepared.is_none_or(|(e, _)| e != entity) {
+        theme::install_fonts(&ctx);
+        *p.prepared = Some((entity, 0));
+        *p.styled = None;
+    }
+    let mut cx = p.sources.cx();
+    cx.now = p.time.elapsed_secs_f64();
+    let wanted = (cx.settings.theme, cx.settings.reduced_motion);
+    if *p.styled != Some(wanted) {
+        theme::apply_style(&ctx, wanted.0, wanted.1);
+        *p.styled = Some(wanted);
+    }
+    // The console is read from arm's length on a laptop: a little larger than the projector scale.
+    let zoom = (p.window.resolution.height() / theme::DESIGN_HEIGHT * 1.25).clamp(0.5, 2.0);
+    if (ctx.zoom_factor() - zoom).abs() > 0.01 {
+        ctx.set_zoom_factor(zoom);
+    }
+    if let Some((_, passes)) = p.prepared.as_mut().filter(|(_, passes)| *passes < 2) {
+        *passes += 1;
+        ctx.request_repaint();
+        return;
+    }
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        egui::Id::new("console-root"),
+        UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.content_rect()),
+    );
+    root.painter().rect_filled(ctx.content_rect(), 0.0, cx.palette.background);
+    let mut area = root.new_child(UiBuilder::new().max_rect(ctx.content_rect().shrink(theme::spacing::MARGIN)));
+    egui::ScrollArea::vertical()
+        .id_salt("console-scroll")
+        .auto_shrink(false)
+        .show(&mut area, |ui| crate::screens::round_console::show(ui, &mut cx, true));
+    p.actions.write_batch(cx.actions.drain(..));
+    if let Some(secs) = cx.redraw_in {
+        p.redraw.within(secs);
+    }
+}
