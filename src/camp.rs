@@ -66,9 +66,10 @@ pub enum CampAction {
     PickTeam,
     /// Draw someone to play the customer, fairly, from every team's members.
     PickMember,
-    /// Write one line of a team's debrief.
+    /// Write one line of a team's debrief, or of one of its members' (`participant`).
     Debrief {
         team: TeamId,
+        participant: Option<String>,
         part: DebriefPart,
         text: String,
     },
@@ -282,11 +283,16 @@ pub fn apply(session: &mut Session, action: &CampAction, now: Timestamp) -> Resu
             session.durations.voting_secs = (*voting).max(10);
             Ok(())
         }
-        CampAction::Debrief { team, part, text } => {
-            if session.team(*team).is_none() {
+        CampAction::Debrief { team, participant, part, text } => {
+            let Some(members) = session.team(*team).map(|t| &t.members) else {
                 return Err(format!("unknown team {team:?}"));
+            };
+            if let Some(name) = participant
+                && !members.contains(name)
+            {
+                return Err(format!("{name} is not a member of team {}", team.0));
             }
-            let debrief = session.debrief_mut(*team);
+            let debrief = session.debrief_of_mut(*team, participant.as_deref());
             match *part {
                 DebriefPart::Takeaway(i) => set_line(&mut debrief.takeaways, i, text),
                 DebriefPart::Tool(i) => set_line(&mut debrief.tools, i, text),
@@ -336,16 +342,29 @@ fn apply_camp_actions(
             }
             CampAction::Export => {
                 let Some(dir) = export_dir(&current) else { continue };
-                // Rounds are scored by replaying them; without rubrics (their problem is shown
-                // already) the export would leave the rounds out.
-                let Some(rubrics) = &rubrics else {
-                    problems.0.push(ContentError::whole_file(&dir, "could not export: the rubrics did not load"));
-                    continue;
+                // Rounds are scored by replaying them against the rubrics: the app's, or read now
+                // when the app runs without them (their problem is shown already if they fail).
+                let read_now;
+                let rubrics = match &rubrics {
+                    Some(loaded) => &loaded.0,
+                    None => match crate::scoring::Rubrics::load_dir(&crate::paths::assets_dir().join("rubrics")) {
+                        Ok(read) => {
+                            read_now = read;
+                            &read_now
+                        }
+                        Err(_) => {
+                            problems.0.push(ContentError::whole_file(
+                                &dir,
+                                "could not export: no rubrics to score the rounds",
+                            ));
+                            continue;
+                        }
+                    },
                 };
                 let formats = crate::export::Format::ALL;
                 match crate::export::export_session(
                     &current.session,
-                    &rubrics.0,
+                    rubrics,
                     current.session.lang,
                     &formats,
                     &dir,
@@ -523,12 +542,23 @@ mod tests {
     fn debrief_lines_are_written_per_team_and_the_shape_switches() {
         let mut session = Session::new("培训", Lang::Zh);
         let team = session.add_team("闪电队", "⚡").unwrap();
-        let line = |part, text: &str| CampAction::Debrief { team, part, text: text.to_owned() };
+        let line = |part, text: &str| CampAction::Debrief { team, participant: None, part, text: text.to_owned() };
         apply(&mut session, &line(DebriefPart::Takeaway(2), "情感第一"), Timestamp(5)).unwrap();
         apply(&mut session, &line(DebriefPart::ActionChecker(0), "王经理"), Timestamp(5)).unwrap();
         let debrief = session.debrief(team).unwrap();
         assert_eq!(debrief.takeaways, ["", "", "情感第一"]);
         assert_eq!(debrief.actions[0].checker, "王经理");
+        session.team_mut(team).unwrap().members = vec!["李娜".into()];
+        let own = |who: &str| CampAction::Debrief {
+            team,
+            participant: Some(who.into()),
+            part: DebriefPart::Tool(0),
+            text: "7A".into(),
+        };
+        apply(&mut session, &own("李娜"), Timestamp(5)).unwrap();
+        assert!(apply(&mut session, &own("路人"), Timestamp(5)).is_err(), "only a member of the team");
+        assert_eq!(session.debrief_of(team, Some("李娜")).unwrap().tools, ["7A"]);
+        assert!(session.debrief(team).unwrap().tools.is_empty(), "the team's debrief is apart");
         let shape = session.debrief_shape;
         apply(&mut session, &CampAction::ToggleDebriefShape, Timestamp(5)).unwrap();
         assert_ne!(session.debrief_shape, shape);

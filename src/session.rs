@@ -114,6 +114,8 @@ impl Default for RoundRules {
 #[serde(default)]
 pub struct Debrief {
     pub team: Option<TeamId>,
+    /// A member of the team when the debrief is one participant's, not the whole team's.
+    pub participant: Option<String>,
     pub takeaways: Vec<String>,
     /// Tools from the course (7A, six steps, EOAC, DISC, KANO, SERVQUAL, warmth…) or written in.
     pub tools: Vec<String>,
@@ -150,18 +152,36 @@ impl DebriefShape {
 }
 
 impl Session {
-    /// The team's debrief, if it has one.
+    /// The team's own debrief, if it has one.
     pub fn debrief(&self, team: TeamId) -> Option<&Debrief> {
-        self.debriefs.iter().find(|d| d.team == Some(team))
+        self.debrief_of(team, None)
     }
 
-    /// The team's debrief, created empty on first use.
+    /// The team's own debrief, created empty on first use.
     pub fn debrief_mut(&mut self, team: TeamId) -> &mut Debrief {
-        if let Some(i) = self.debriefs.iter().position(|d| d.team == Some(team)) {
+        self.debrief_of_mut(team, None)
+    }
+
+    /// The debrief of the team (`participant` `None`) or of one of its members.
+    pub fn debrief_of(&self, team: TeamId, participant: Option<&str>) -> Option<&Debrief> {
+        self.debriefs.iter().find(|d| d.team == Some(team) && d.participant.as_deref() == participant)
+    }
+
+    /// The debrief of the team or of one of its members, created empty on first use.
+    pub fn debrief_of_mut(&mut self, team: TeamId, participant: Option<&str>) -> &mut Debrief {
+        if let Some(i) =
+            self.debriefs.iter().position(|d| d.team == Some(team) && d.participant.as_deref() == participant)
+        {
             return &mut self.debriefs[i];
         }
-        self.debriefs.push(Debrief { team: Some(team), ..Debrief::default() });
+        let participant = participant.map(str::to_owned);
+        self.debriefs.push(Debrief { team: Some(team), participant, ..Debrief::default() });
         self.debriefs.last_mut().expect("just pushed")
+    }
+
+    /// Everyone who can write a debrief of their own: each team's members, in team order.
+    pub fn participants(&self) -> Vec<(TeamId, String)> {
+        self.teams.iter().flat_map(|t| t.members.iter().map(|m| (t.id, m.clone()))).collect()
     }
 }
 
@@ -588,6 +608,25 @@ mod tests {
         }
         assert_eq!(zh.totals(), en.totals());
         assert_eq!(zh.totals().iter().sum::<i32>(), zh.ledger.iter().map(|e| e.points).sum::<i32>());
+    }
+
+    #[test]
+    fn team_and_participant_debriefs_are_kept_apart_and_old_files_load() {
+        let mut session = Session::demo(Lang::Zh);
+        let team = session.teams[0].id();
+        let takeaways = session.debrief(team).unwrap().takeaways.clone();
+        session.debrief_of_mut(team, Some("李娜")).takeaways = vec!["先接住情绪".into()];
+        assert_eq!(session.debrief(team).unwrap().takeaways, takeaways, "the team's own debrief is untouched");
+        assert_eq!(session.debrief_of(team, Some("李娜")).unwrap().takeaways, ["先接住情绪"]);
+        assert!(session.debrief_of(team, Some("王磊")).is_none());
+        session.debrief_of_mut(team, Some("李娜")).tools.push("7A".into());
+        assert_eq!(session.debriefs.iter().filter(|d| d.participant.is_some()).count(), 1, "found again, not added");
+        assert_eq!(session.participants().len(), 24);
+        assert_eq!(session.participants()[1], (team, "李娜".to_string()));
+        // A file written before participants existed.
+        let old = "(teams: [(id: 1, name: \"a\")], debriefs: [(team: Some(1), takeaways: [\"x\"])])";
+        let loaded = Session::parse(Path::new("old.ron"), old).unwrap();
+        assert_eq!(loaded.debrief(TeamId(1)).unwrap().participant, None);
     }
 
     #[test]

@@ -198,8 +198,9 @@ fn debriefs(session: &Session, labels: &Labels) -> Vec<Block> {
         blocks.push(Block::Paragraph(labels.no_debriefs.to_string()));
     }
     for debrief in ordered_debriefs(session) {
-        let owner =
+        let team =
             debrief.team.map_or_else(|| labels.whole_class.to_string(), |id| tables::team_name(session, id, labels));
+        let owner = debrief.participant.as_ref().map_or_else(|| team.clone(), |name| (labels.member_of)(name, &team));
         blocks.push(Block::Heading(3, owner));
         blocks.push(Block::Paragraph(format!("{}:", labels.takeaways)));
         blocks.push(Block::List { ordered: true, items: debrief.takeaways.clone() });
@@ -216,7 +217,9 @@ fn debriefs(session: &Session, labels: &Labels) -> Vec<Block> {
 /// Debriefs in team order, then those of removed teams and of the whole class as written.
 fn ordered_debriefs(session: &Session) -> Vec<&Debrief> {
     let mut ordered: Vec<&Debrief> = session.debriefs.iter().collect();
-    ordered.sort_by_key(|d| d.team.and_then(|id| session.team_index(id)).unwrap_or(usize::MAX));
+    // A team's own debrief comes before its members'.
+    ordered
+        .sort_by_key(|d| (d.team.and_then(|id| session.team_index(id)).unwrap_or(usize::MAX), d.participant.is_some()));
     ordered
 }
 

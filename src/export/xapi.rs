@@ -241,8 +241,14 @@ fn points_statement(session: &Session, camp: &Value, entry: &PointsEntry) -> Val
 fn debrief_statement(session: &Session, camp: &Value, debrief: &Debrief, exported_at: Timestamp) -> Value {
     let actions: Vec<Value> =
         debrief.actions.iter().map(|a| json!({ "what": a.what, "by_when": a.by_when, "checker": a.checker })).collect();
+    let mut actor = actor(session, debrief.team);
+    if let Some(name) = &debrief.participant {
+        // One member's debrief: the member as an Agent, named within the team's account.
+        let account = format!("{}/{name}", actor["account"]["name"].as_str().unwrap_or_default());
+        actor = json!({ "objectType": "Agent", "name": name, "account": { "homePage": HOME_PAGE, "name": account } });
+    }
     json!({
-        "actor": actor(session, debrief.team),
+        "actor": actor,
         "verb": verb(COMPLETED, |l| l.verb_completed),
         "object": activity(camp, "debrief", |l| {
             let shape = session.debrief_shape;

@@ -1,12 +1,12 @@
-//! The 5-3-1 debrief: each team's takeaways, tools to apply and an action plan (what, by
-//! when, who checks), edited in place; a gallery of every team side by side with a word
+//! The 5-3-1 debrief: each team's (or each participant's) takeaways, tools to apply and an
+//! action plan (what, by when, who checks), edited in place; a gallery of every team side by side with a word
 //! cloud of the takeaways. 3-2-1 is a switch away.
 
 use bevy_egui::egui::{self, RichText, Ui};
 
 use crate::camp::{CampAction, DebriefPart};
 use crate::navigation::UiAction;
-use crate::session::{Debrief, DebriefShape, Team};
+use crate::session::{Debrief, DebriefShape, Team, TeamId};
 use crate::theme::{fonts, icons, palette::team_color, spacing, text_size, widgets};
 use crate::ui::UiCx;
 use crate::wordcloud;
@@ -27,6 +27,11 @@ const COURSE_TOOLS: [&str; 9] = [
 /// Which team the editor shows; `None` is the gallery of every team.
 fn selected_id() -> egui::Id {
     egui::Id::new("debrief-selected-team")
+}
+
+/// Whose debrief of the selected team the editor shows: `None` is the whole team's.
+fn participant_id() -> egui::Id {
+    egui::Id::new("debrief-selected-participant")
 }
 
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
@@ -66,16 +71,33 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     }
     ui.data_mut(|d| d.insert_temp(selected_id(), selected));
     ui.add_space(spacing::GAP * 0.5);
-    match selected.and_then(|i| cx.session.teams.get(i)) {
-        Some(team) => editor(ui, cx, team, shape),
-        None => gallery(ui, cx, shape),
-    }
+    let Some(team) = selected.and_then(|i| cx.session.teams.get(i)) else {
+        gallery(ui, cx, shape);
+        return;
+    };
+    // The team's own debrief or one member's: a member no longer in the team falls back.
+    let mut participant: Option<String> = ui.data_mut(|d| d.get_temp(participant_id())).unwrap_or(None);
+    participant = participant.filter(|name| team.members.contains(name));
+    ui.horizontal_wrapped(|ui| {
+        if ui.selectable_label(participant.is_none(), cx.t("debrief-whole-team")).clicked() {
+            participant = None;
+        }
+        for member in &team.members {
+            if ui.selectable_label(participant.as_ref() == Some(member), member).clicked() {
+                participant = Some(member.clone());
+            }
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(participant_id(), participant.clone()));
+    ui.add_space(spacing::GAP * 0.5);
+    editor(ui, cx, team, participant.as_deref(), shape);
 }
 
-fn editor(ui: &mut Ui, cx: &mut UiCx, team: &Team, shape: DebriefShape) {
+fn editor(ui: &mut Ui, cx: &mut UiCx, team: &Team, participant: Option<&str>, shape: DebriefShape) {
     let p = cx.palette;
     let empty = Debrief::default();
-    let debrief = cx.session.debrief(team.id()).unwrap_or(&empty);
+    let debrief = cx.session.debrief_of(team.id(), participant).unwrap_or(&empty);
+    let owner = Owner { team: team.id(), participant };
     let line = |lines: &Vec<String>, i: usize| lines.get(i).cloned().unwrap_or_default();
     widgets::columns(ui, 3, |column, ui| {
         widgets::card(ui, &p, |ui| {
@@ -84,13 +106,13 @@ fn editor(ui: &mut Ui, cx: &mut UiCx, team: &Team, shape: DebriefShape) {
                 0 => {
                     header(ui, cx, shape.takeaways, "debrief-takeaways");
                     for i in 0..shape.takeaways {
-                        edit(ui, cx, team, DebriefPart::Takeaway(i), &line(&debrief.takeaways, i), i + 1);
+                        edit(ui, cx, owner, DebriefPart::Takeaway(i), &line(&debrief.takeaways, i), i + 1);
                     }
                 }
                 1 => {
                     header(ui, cx, shape.tools, "debrief-tools");
                     for i in 0..shape.tools {
-                        edit(ui, cx, team, DebriefPart::Tool(i), &line(&debrief.tools, i), i + 1);
+                        edit(ui, cx, owner, DebriefPart::Tool(i), &line(&debrief.tools, i), i + 1);
                     }
                     ui.label(RichText::new(cx.t("debrief-tool-hint")).small().color(p.text_muted));
                     let next_free = (0..shape.tools).find(|&i| line(&debrief.tools, i).trim().is_empty());
@@ -105,6 +127,7 @@ fn editor(ui: &mut Ui, cx: &mut UiCx, team: &Team, shape: DebriefShape) {
                             {
                                 cx.act(UiAction::Camp(CampAction::Debrief {
                                     team: team.id(),
+                                    participant: participant.map(str::to_owned),
                                     part: DebriefPart::Tool(slot),
                                     text: name,
                                 }));
@@ -117,11 +140,11 @@ fn editor(ui: &mut Ui, cx: &mut UiCx, team: &Team, shape: DebriefShape) {
                     for i in 0..shape.actions {
                         let plan = debrief.actions.get(i).cloned().unwrap_or_default();
                         ui.label(RichText::new(cx.t("debrief-what")).small().color(p.text_muted));
-                        edit(ui, cx, team, DebriefPart::ActionWhat(i), &plan.what, i + 1);
+                        edit(ui, cx, owner, DebriefPart::ActionWhat(i), &plan.what, i + 1);
                         ui.label(RichText::new(cx.t("debrief-by-when")).small().color(p.text_muted));
-                        edit(ui, cx, team, DebriefPart::ActionByWhen(i), &plan.by_when, i + 1);
+                        edit(ui, cx, owner, DebriefPart::ActionByWhen(i), &plan.by_when, i + 1);
                         ui.label(RichText::new(cx.t("debrief-checker")).small().color(p.text_muted));
-                        edit(ui, cx, team, DebriefPart::ActionChecker(i), &plan.checker, i + 1);
+                        edit(ui, cx, owner, DebriefPart::ActionChecker(i), &plan.checker, i + 1);
                     }
                 }
             }
@@ -137,20 +160,28 @@ fn header(ui: &mut Ui, cx: &UiCx, count: usize, key: &str) {
     });
 }
 
+/// Whose debrief a line belongs to.
+#[derive(Clone, Copy)]
+struct Owner<'a> {
+    team: TeamId,
+    participant: Option<&'a str>,
+}
+
 /// A numbered line of the debrief, saved as it is typed.
-fn edit(ui: &mut Ui, cx: &mut UiCx, team: &Team, part: DebriefPart, current: &str, number: usize) {
+fn edit(ui: &mut Ui, cx: &mut UiCx, owner: Owner, part: DebriefPart, current: &str, number: usize) {
     let mut text = current.to_owned();
     let response = ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{number}.")).color(cx.palette.text_muted));
         ui.add(
             egui::TextEdit::singleline(&mut text)
-                .id_salt((team.id(), format!("{part:?}")))
+                .id_salt((owner.team, owner.participant, format!("{part:?}")))
                 .hint_text(cx.t("debrief-empty"))
                 .desired_width(ui.available_width()),
         )
     });
     if response.inner.changed() {
-        cx.act(UiAction::Camp(CampAction::Debrief { team: team.id(), part, text }));
+        let participant = owner.participant.map(str::to_owned);
+        cx.act(UiAction::Camp(CampAction::Debrief { team: owner.team, participant, part, text }));
     }
 }
 
