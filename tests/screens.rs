@@ -329,3 +329,114 @@ fn the_console_shows_each_scoring_key_on_its_button_and_presses_it_by_mouse() {
     assert!(actions.contains(&UiAction::Round(RoundAction::Press("7a.accept".into()))));
     assert!(actions.contains(&UiAction::Round(RoundAction::Press("penalty.taboo".into()))));
 }
+
+/// Like `harness_for` on a screen tall enough for the whole debrief editor, chips included.
+fn tall_harness_for(state: Shown) -> Harness<'static, Shown> {
+    let mut harness = Harness::builder().with_size([1920.0, 2400.0]).build_ui_state(
+        |ui, shown: &mut Shown| {
+            if !style_once(ui, shown) {
+                return;
+            }
+            let mut cx = UiCx::new(shown.data(), shown.screen);
+            let area = ui::chrome(ui, &mut cx, &[]);
+            let mut screen_ui = ui.new_child(UiBuilder::new().max_rect(area));
+            shown.screen.show(&mut screen_ui, &mut cx);
+            let actions = cx.actions;
+            shown.actions.extend(actions);
+        },
+        state,
+    );
+    harness.run_steps(3);
+    harness
+}
+
+/// The debrief screen with each demo team's weakest steps from its demo rounds, as the app keeps them.
+fn debrief_with_weak_steps(lang: Lang) -> Shown {
+    let rubrics = service_camp::scoring::Rubrics::load_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rubrics"),
+    )
+    .unwrap();
+    let mut shown = Shown::new(Screen::Debrief, lang, ThemeKind::Light);
+    for team in shown.session.team_ids() {
+        let weak = service_camp::roleplay::weakest_steps(&shown.session, &rubrics, team, 3);
+        shown.round.weakest_steps.insert(team, weak);
+    }
+    shown
+}
+
+#[test]
+fn the_debrief_suggests_the_teams_weakest_steps_as_tools_and_actions() {
+    for lang in Lang::ALL {
+        let mut state = debrief_with_weak_steps(lang);
+        let index = state.session.teams.iter().position(|t| !state.round.weakest_steps[&t.id()].is_empty()).unwrap();
+        let team = state.session.teams[index].clone();
+        let weak = state.round.weakest_steps[&team.id()].clone();
+        // One tool already written in: the chip fills the next line; the action plan is still empty.
+        state.session.debriefs.retain(|d| d.team != Some(team.id()));
+        state.session.debrief_mut(team.id()).tools = vec!["Own tool".into()];
+        let chip = format!("{} · {}", weak[0].model_name.get(lang), weak[0].step_name.get(lang));
+
+        let mut harness = tall_harness_for(state);
+        assert_eq!(harness.query_all_by_label(&chip).count(), 0, "the gallery shows no chips");
+        harness.get_by_label(&format!("{} {}", team.emoji, team.name)).click();
+        harness.run_steps(2);
+        for step in &weak {
+            let chip = format!("{} · {}", step.model_name.get(lang), step.step_name.get(lang));
+            assert_eq!(harness.query_all_by_label(&chip).count(), 2, "{chip:?} under the tools and the action plan");
+        }
+        harness.query_all_by_label(&chip).next().unwrap().click();
+        harness.run_steps(2);
+        let tool = UiAction::Camp(CampAction::Debrief {
+            team: team.id(),
+            participant: None,
+            part: service_camp::camp::DebriefPart::Tool(1),
+            text: chip.clone(),
+        });
+        assert!(harness.state().actions.contains(&tool), "{:?}", harness.state().actions);
+        harness.query_all_by_label(&chip).nth(1).unwrap().click();
+        harness.run_steps(2);
+        let action = UiAction::Camp(CampAction::Debrief {
+            team: team.id(),
+            participant: None,
+            part: service_camp::camp::DebriefPart::ActionWhat(0),
+            text: weak[0].explain.get(lang).to_owned(),
+        });
+        assert!(harness.state().actions.contains(&action), "{:?}", harness.state().actions);
+
+        // A participant's debrief suggests their team's steps.
+        let member = team.members[0].clone();
+        harness.get_by_label(&member).click();
+        harness.run_steps(2);
+        harness.state_mut().actions.clear();
+        harness.query_all_by_label(&chip).next().unwrap().click();
+        harness.run_steps(2);
+        let tool = UiAction::Camp(CampAction::Debrief {
+            team: team.id(),
+            participant: Some(member),
+            part: service_camp::camp::DebriefPart::Tool(0),
+            text: chip.clone(),
+        });
+        assert_eq!(harness.state().actions, vec![tool]);
+        let missing = harness.state().locales.missing_keys();
+        assert!(missing.is_empty(), "{lang:?} asks for undefined strings: {missing:?}");
+
+        // No finished rounds, no chips.
+        harness.state_mut().round.weakest_steps.clear();
+        harness.run_steps(2);
+        assert_eq!(harness.query_all_by_label(&chip).count(), 0);
+    }
+    let locales = Locales::builtin();
+    let hint = |missed: usize, order: usize, rounds: usize| {
+        let args = [("missed", missed.into()), ("order", order.into()), ("rounds", rounds.into())];
+        (
+            locales.get_args(Lang::En, "debrief-weak-step-hint", &args),
+            locales.get_args(Lang::Zh, "debrief-weak-step-hint", &args),
+        )
+    };
+    assert_eq!(
+        hint(2, 1, 3),
+        ("Missed in 2 of 3 rounds, out of order in 1".into(), "3 轮中有 2 轮漏掉,1 轮顺序不对".into())
+    );
+    assert_eq!(hint(1, 0, 1), ("Missed in 1 of 1 round".into(), "1 轮中有 1 轮漏掉".into()));
+    assert_eq!(hint(0, 2, 2), ("Out of order in 2 of 2 rounds".into(), "2 轮中有 2 轮顺序不对".into()));
+}

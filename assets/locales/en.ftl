@@ -296,3 +296,18 @@ settings-fullscreen = Fullscreen on / off (F11)
 settings-quit = Quit the app
 settings-about = Font: Noto Sans CJK SC, SIL Open Font License 1.1 (see assets/fonts/OFL.txt)
 debrief-whole-team = Whole team
+debrief-weak-tools = The steps today's rounds found weakest:
+debrief-weak-actions = Or make a weak step the action:
+debrief-weak-step-hint = { $missed ->
+    [0] Out of order in { $order } of { $rounds ->
+        [one] 1 round
+       *[other] { $rounds } rounds
+    }
+   *[other] Missed in { $missed } of { $rounds ->
+        [one] 1 round
+       *[other] { $rounds } rounds
+    }{ $order ->
+        [0] {""}
+       *[other] , out of order in { $order }
+    }
+}

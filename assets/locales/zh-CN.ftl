@@ -284,3 +284,12 @@ settings-fullscreen = 全屏 / 退出全屏(F11)
 settings-quit = 退出应用
 settings-about = 字体:思源黑体 / Noto Sans CJK SC,SIL 开源字体许可证 1.1(见 assets/fonts/OFL.txt)
 debrief-whole-team = 全队
+debrief-weak-tools = 今天演练中最薄弱的步骤:
+debrief-weak-actions = 或把一个薄弱步骤定为行动:
+debrief-weak-step-hint = { $missed ->
+    [0] { $rounds } 轮中有 { $order } 轮顺序不对
+   *[other] { $rounds } 轮中有 { $missed } 轮漏掉{ $order ->
+        [0] {""}
+       *[other] ,{ $order } 轮顺序不对
+    }
+}

@@ -6,6 +6,7 @@ use bevy_egui::egui::{self, RichText, Ui};
 
 use crate::camp::{CampAction, DebriefPart};
 use crate::navigation::UiAction;
+use crate::roleplay::WeakStep;
 use crate::session::{Debrief, DebriefShape, Team, TeamId};
 use crate::theme::{fonts, icons, palette::team_color, spacing, text_size, widgets};
 use crate::ui::UiCx;
@@ -99,6 +100,9 @@ fn editor(ui: &mut Ui, cx: &mut UiCx, team: &Team, participant: Option<&str>, sh
     let debrief = cx.session.debrief_of(team.id(), participant).unwrap_or(&empty);
     let owner = Owner { team: team.id(), participant };
     let line = |lines: &Vec<String>, i: usize| lines.get(i).cloned().unwrap_or_default();
+    // A participant's debrief draws on the rounds of their team.
+    let round = cx.round;
+    let weak: &[WeakStep] = round.weakest_steps.get(&team.id()).map(Vec::as_slice).unwrap_or_default();
     widgets::columns(ui, 3, |column, ui| {
         widgets::card(ui, &p, |ui| {
             ui.set_width(ui.available_width());
@@ -134,6 +138,19 @@ fn editor(ui: &mut Ui, cx: &mut UiCx, team: &Team, participant: Option<&str>, sh
                             }
                         }
                     });
+                    let clicked = weak_chips(ui, cx, weak, "debrief-weak-tools", false, |step| {
+                        let text = chip_text(cx, step);
+                        (debrief.tools.contains(&text), next_free.is_some())
+                    });
+                    if let (Some(step), Some(slot)) = (clicked, next_free) {
+                        let text = chip_text(cx, step);
+                        cx.act(UiAction::Camp(CampAction::Debrief {
+                            team: team.id(),
+                            participant: participant.map(str::to_owned),
+                            part: DebriefPart::Tool(slot),
+                            text,
+                        }));
+                    }
                 }
                 _ => {
                     header(ui, cx, shape.actions, "debrief-action");
@@ -146,10 +163,71 @@ fn editor(ui: &mut Ui, cx: &mut UiCx, team: &Team, participant: Option<&str>, sh
                         ui.label(RichText::new(cx.t("debrief-checker")).small().color(p.text_muted));
                         edit(ui, cx, owner, DebriefPart::ActionChecker(i), &plan.checker, i + 1);
                     }
+                    let next_free = (0..shape.actions)
+                        .find(|&i| debrief.actions.get(i).is_none_or(|plan| plan.what.trim().is_empty()));
+                    let clicked = weak_chips(ui, cx, weak, "debrief-weak-actions", true, |step| {
+                        let explain = step.explain.get(cx.lang);
+                        (
+                            debrief.actions.iter().take(shape.actions).any(|plan| plan.what == explain),
+                            next_free.is_some(),
+                        )
+                    });
+                    if let (Some(step), Some(slot)) = (clicked, next_free) {
+                        cx.act(UiAction::Camp(CampAction::Debrief {
+                            team: team.id(),
+                            participant: participant.map(str::to_owned),
+                            part: DebriefPart::ActionWhat(slot),
+                            text: step.explain.get(cx.lang).to_owned(),
+                        }));
+                    }
                 }
             }
         });
     });
+}
+
+/// A weak step as its chip reads: "{model} · {step}".
+fn chip_text(cx: &UiCx, step: &WeakStep) -> String {
+    format!("{} · {}", step.model_name.get(cx.lang), step.step_name.get(cx.lang))
+}
+
+/// The team's weakest steps from its rounds as a row of chips under `label_key`, each hovered with how
+/// often it went wrong (and what the step means, `with_explain`); `state` says whether a chip is already
+/// used and whether it can be picked. Draws nothing when the team has no weak steps. Returns the step clicked.
+fn weak_chips<'w>(
+    ui: &mut Ui,
+    cx: &UiCx,
+    weak: &'w [WeakStep],
+    label_key: &str,
+    with_explain: bool,
+    state: impl Fn(&WeakStep) -> (bool, bool),
+) -> Option<&'w WeakStep> {
+    if weak.is_empty() {
+        return None;
+    }
+    let p = cx.palette;
+    ui.add_space(spacing::GAP * 0.25);
+    ui.label(RichText::new(cx.t(label_key)).small().color(p.text_muted));
+    let mut clicked = None;
+    ui.horizontal_wrapped(|ui| {
+        for step in weak {
+            let (chosen, free) = state(step);
+            let mut hover = cx.t_args(
+                "debrief-weak-step-hint",
+                &[("missed", step.missed.into()), ("order", step.out_of_order.into()), ("rounds", step.rounds.into())],
+            );
+            if with_explain {
+                hover = format!("{hover}\n{}", step.explain.get(cx.lang));
+            }
+            let text = RichText::new(chip_text(cx, step)).size(text_size::SMALL);
+            let button = egui::Button::new(text.color(p.accent)).selected(chosen);
+            let response = ui.add_enabled(!chosen && free, button).on_hover_text(&hover).on_disabled_hover_text(&hover);
+            if response.clicked() {
+                clicked = Some(step);
+            }
+        }
+    });
+    clicked
 }
 
 fn header(ui: &mut Ui, cx: &UiCx, count: usize, key: &str) {
