@@ -14,6 +14,7 @@ use crate::lang::Lang;
 use crate::persist::RecentSessions;
 use crate::practice::Progress;
 use crate::redraw::{IDLE_WAIT, Reactive};
+use crate::round_play::RoundDesk;
 use crate::scenario_library::ScenarioShelf;
 use crate::scoring::{Rubrics, known_tags};
 use crate::self_study::LearnerProgress;
@@ -28,6 +29,8 @@ pub struct AppOptions {
     pub lang: Option<Lang>,
     pub session: Option<PathBuf>,
     pub fullscreen: bool,
+    /// Open the trainer console in its own window from the start.
+    pub console_window: bool,
     /// Run the screenshot tour instead of waiting for a trainer.
     pub tour: Option<TourOptions>,
 }
@@ -107,6 +110,7 @@ pub fn build(options: AppOptions) -> App {
     .insert_resource(recent)
     .insert_resource(shelf)
     .insert_resource(progress)
+    .insert_resource(RoundDesk { console_window: options.console_window, ..RoundDesk::default() })
     .add_plugins((core_plugins, ui::plugin, console_window::plugin, window::plugin, sound::plugin))
     .add_systems(Startup, spawn_camera);
 

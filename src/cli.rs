@@ -26,6 +26,9 @@ pub struct Cli {
     /// Start in fullscreen (F11 toggles).
     #[arg(long)]
     pub fullscreen: bool,
+    /// Open the trainer console in a second window (for the laptop screen beside the projector).
+    #[arg(long)]
+    pub console_window: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -115,14 +118,20 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.map(Lang::from);
     match cli.command {
-        None => app::run(AppOptions { lang, session: cli.session, fullscreen: cli.fullscreen, tour: None }),
+        None => app::run(AppOptions {
+            lang,
+            session: cli.session,
+            fullscreen: cli.fullscreen,
+            console_window: cli.console_window,
+            tour: None,
+        }),
         Some(Command::Tour { out }) => {
             if let Err(e) = std::fs::create_dir_all(&out) {
                 eprintln!("{}: cannot create folder: {e}", out.display());
                 return ExitCode::from(2);
             }
             let langs = lang.map_or_else(|| Lang::ALL.to_vec(), |l| vec![l]);
-            app::run(AppOptions { lang, session: None, fullscreen: false, tour: Some(TourOptions { out, langs }) })
+            app::run(AppOptions { tour: Some(TourOptions { out, langs }), lang, ..AppOptions::default() })
         }
         Some(Command::Validate { paths, json }) => validate(&paths, json),
         Some(Command::Score { file, json }) => exit_code(scoring::cli::run_score(

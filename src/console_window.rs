@@ -47,7 +47,7 @@ fn sync_console_window(
             .spawn((
                 Name::new("Console window"),
                 ConsoleWindow,
-                Window { title: title.into(), resolution: WindowResolution::new(1280, 800), ..default() },
+                Window { title: title.into(), resolution: WindowResolution::new(1600, 1000), ..default() },
             ))
             .id();
         commands.spawn((
@@ -104,8 +104,7 @@ fn draw_console(mut p: ConsoleParams) {
         theme::apply_style(&ctx, wanted.0, wanted.1);
         *p.styled = Some(wanted);
     }
-    // The console is read from arm's length on a laptop: a little larger than the projector scale.
-    let zoom = (p.window.resolution.height() / theme::DESIGN_HEIGHT * 1.25).clamp(0.5, 2.0);
+    let zoom = (p.window.resolution.height() / theme::DESIGN_HEIGHT).clamp(0.6, 2.0);
     if (ctx.zoom_factor() - zoom).abs() > 0.01 {
         ctx.set_zoom_factor(zoom);
     }

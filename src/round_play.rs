@@ -3,12 +3,14 @@
 //! The round itself is data in the session (`roleplay`); this plugin turns actions and keys into
 //! changes of it and keeps a replayed view of it ([`RoundDesk::view`]) for the screens.
 
+use std::collections::HashMap;
+
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
 use crate::navigation::UiAction;
 use crate::roleplay::{
-    self, BestGain, CustomerPlayer, Observed, PadGroup, RoundCast, RoundEnding, RoundRecord, RoundReview,
+    self, BestGain, CustomerPlayer, Observed, PadGroup, RoundCast, RoundEnding, RoundRecord, RoundReview, WeakStep,
 };
 use crate::room_clock::RoomClock;
 use crate::scenario_library::{LibraryView, ScenarioShelf};
@@ -64,6 +66,8 @@ pub struct RoundDesk {
     /// Which round the round and result screens show (index into the session's rounds).
     pub shown: Option<usize>,
     pub view: Option<RoundView>,
+    /// Each team's weakest model steps over its finished rounds, for the debrief to suggest.
+    pub weakest_steps: HashMap<TeamId, Vec<WeakStep>>,
 }
 
 /// A round replayed through the engine, with what the console needs to score it.
@@ -305,7 +309,21 @@ fn refresh_round_view(session: Res<CurrentSession>, mut desk: ResMut<RoundDesk>,
     if desk.view != view {
         desk.view = view;
     }
+    if session.is_changed() || rubrics.is_changed() {
+        let weakest: HashMap<TeamId, Vec<WeakStep>> = session
+            .session
+            .team_ids()
+            .into_iter()
+            .map(|team| (team, roleplay::weakest_steps(&session.session, &rubrics.0, team, WEAKEST_SHOWN)))
+            .collect();
+        if desk.weakest_steps != weakest {
+            desk.weakest_steps = weakest;
+        }
+    }
 }
+
+/// How many weak steps the debrief suggests per team.
+const WEAKEST_SHOWN: usize = 3;
 
 /// The console's keys while the round screen is up: one per scoring button, Space to pause,
 /// Backspace to undo, End to end; after the round, 1–5 rate the next team, Enter finishes.

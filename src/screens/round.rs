@@ -71,11 +71,9 @@ fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, review: &RoundReview) 
     let t = cx.clock.elapsed(cx.now);
     let scenario = cx.shelf.library.get(&record.scenario);
     header(ui, cx, record);
-    let full = ui.available_width();
-    let left_width = (full * 0.38).min(640.0);
-    ui.horizontal_top(|ui| {
-        ui.vertical(|ui| {
-            ui.set_width(left_width);
+    widgets::weighted_columns(ui, &[0.4, 0.6], |column, ui| {
+        if column == 0 {
+            let width = ui.available_width();
             if record.is_running() {
                 ui.label(RichText::new(cx.t("round-time-left")).color(p.text_muted));
                 widgets::countdown(ui, &p, cx.clock.remaining(cx.now) as f32);
@@ -85,38 +83,34 @@ fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, review: &RoundReview) 
             }
             let mood = if record.is_running() { review.mood_at(t) } else { review.mood };
             ui.label(RichText::new(cx.t("round-mood")).color(p.text_muted));
-            widgets::mood_gauge(ui, &p, egui::Id::new(("round-mood", record.number)), mood as f32, left_width - 20.0);
-            ui.add_space(spacing::GAP);
-            ui.vertical_centered(|ui| {
-                widgets::customer_face(ui, &p, mood as f32, review.walked_out, 200.0);
+            ui.horizontal(|ui| {
+                let gauge = (width * 0.66).min(420.0);
+                widgets::mood_gauge(ui, &p, egui::Id::new(("round-mood", record.number)), mood as f32, gauge);
+                widgets::customer_face(ui, &p, mood as f32, review.walked_out, (width - gauge - 24.0).min(180.0));
             });
-        });
-        ui.add_space(spacing::GAP * 2.0);
-        ui.vertical(|ui| {
-            ui.set_width(ui.available_width());
-            if let Some(flash) =
-                review.penalties.iter().rev().find(|pm| record.is_running() && t - pm.t < PENALTY_FLASH_SECS)
-            {
-                penalty_flash(ui, cx, &flash.name.get(cx.lang).to_owned(), &flash.said, flash.points);
-                cx.redraw_within(0.5);
+            return;
+        }
+        let flash = review.penalties.iter().rev().find(|pm| record.is_running() && t - pm.t < PENALTY_FLASH_SECS);
+        if let Some(flash) = flash {
+            penalty_flash(ui, cx, flash.name.get(cx.lang), &flash.said, flash.points);
+            cx.redraw_within(0.5);
+        }
+        if review.walked_out {
+            banner(ui, cx, &cx.t("round-walked-out"), p.danger);
+        } else if !record.is_running() {
+            banner(ui, cx, &cx.t("round-over"), p.accent);
+        }
+        if record.is_running() {
+            if let Some(scenario) = scenario {
+                brief(ui, cx, scenario);
             }
-            if review.walked_out {
-                banner(ui, cx, &cx.t("round-walked-out"), p.danger);
-            } else if !record.is_running() {
-                banner(ui, cx, &cx.t("round-over"), p.accent);
-            }
-            if record.is_running() {
-                if let Some(scenario) = scenario {
-                    brief(ui, cx, scenario);
-                }
-            } else {
-                peer_ratings(ui, cx, record);
-            }
-            ui.add_space(spacing::GAP * 0.5);
-            for timeline in &review.timelines {
-                checklist(ui, cx, timeline);
-            }
-        });
+        } else {
+            peer_ratings(ui, cx, record);
+        }
+        ui.add_space(spacing::GAP * 0.5);
+        for timeline in &review.timelines {
+            checklist(ui, cx, timeline);
+        }
     });
 }
 

@@ -57,17 +57,15 @@ fn setup(ui: &mut Ui, cx: &mut UiCx) {
     let current = cx.library_view.current(cx.shelf);
     let height = (ui.clip_rect().bottom() - ui.cursor().top() - spacing::GAP).max(240.0);
     widgets::columns(ui, 2, |column, ui| {
-        egui::ScrollArea::vertical().id_salt(("console-setup", column)).max_height(height).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt(("console-setup", column)).max_height(height).min_scrolled_height(height).show(ui, |ui| {
             if column == 0 {
                 super::library::scenario_list(ui, cx, &matching, current.map(|s| s.id.as_str()));
                 return;
             }
-            cast(ui, cx);
-            ui.add_space(spacing::GAP);
+            // Start first, so it never scrolls out of reach.
             let ready = current.is_some() && cx.round.cast.team.is_some();
             let start = format!("▶ {}  (Space)", cx.t("console-start"));
-            if ui
-                .add_enabled(ready, egui::Button::new(RichText::new(start).strong().color(p.on_accent)).fill(p.accent))
+            if ui.add_enabled(ready, egui::Button::new(RichText::new(start).strong().color(p.on_accent)).fill(p.accent))
                 .clicked()
             {
                 round_action(cx, RoundAction::Start);
@@ -75,6 +73,8 @@ fn setup(ui: &mut Ui, cx: &mut UiCx) {
             if !ready {
                 ui.label(RichText::new(cx.t("console-start-needs")).small().color(p.text_muted));
             }
+            ui.add_space(spacing::GAP * 0.5);
+            cast(ui, cx);
             if let Some(scenario) = current {
                 ui.add_space(spacing::GAP);
                 ui.label(RichText::new(super::library::summary(cx, scenario)).small().color(p.text_muted));
@@ -177,7 +177,7 @@ fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView, own_
         if widgets::button(ui, &format!("{pause}  (Space)")).clicked() {
             round_action(cx, RoundAction::TogglePause);
         }
-        if widgets::button(ui, &format!("↶ {}  (Backspace)", cx.t("console-undo"))).clicked() {
+        if widgets::button(ui, &format!("{}  (Backspace)", cx.t("console-undo"))).clicked() {
             round_action(cx, RoundAction::Undo);
         }
         if widgets::button(ui, &format!("■ {}  (End)", cx.t("console-end"))).clicked() {
@@ -191,8 +191,8 @@ fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView, own_
     widgets::columns(ui, 2, |column, ui| {
         if column == 0 {
             pad(ui, cx, view);
-            quote(ui, cx);
         } else {
+            quote(ui, cx);
             log(ui, cx, record);
             card(ui, cx, record, own_window);
             notes(ui, cx, record);
@@ -239,7 +239,6 @@ fn pad(ui: &mut Ui, cx: &mut UiCx, view: &RoundView) {
 
 /// What the rep said, typed by the trainer; Enter scores it.
 fn quote(ui: &mut Ui, cx: &mut UiCx) {
-    ui.add_space(spacing::GAP * 0.5);
     ui.label(widgets::section_label(cx.t("console-quote")));
     let mut draft = cx.round.quote_draft.clone();
     let id = egui::Id::new("console-quote");
@@ -357,7 +356,7 @@ fn rating(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView) {
         if widgets::primary_button(ui, &p, &format!("{}  (Enter)", cx.t("console-finish"))).clicked() {
             chosen.push(RoundAction::Finish);
         }
-        if widgets::button(ui, &format!("↶ {}  (Backspace)", cx.t("console-undo"))).clicked() {
+        if widgets::button(ui, &format!("{}  (Backspace)", cx.t("console-undo"))).clicked() {
             chosen.push(RoundAction::Undo);
         }
         if widgets::button(ui, &cx.t("console-abandon")).clicked() {

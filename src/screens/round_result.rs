@@ -20,8 +20,12 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     };
     let title = cx.t_args("round-number", &[("number", record.number.into())]);
     let subtitle = format!("{title} · {}", record.title.get(cx.lang));
-    widgets::screen_title(ui, &p, icons::RESULT, &cx.t("screen-round-result"), Some(&subtitle));
-    round_picker(ui, cx, view.index);
+    widgets::screen_title(ui, &p, icons::RESULT, &cx.t("screen-round-result"), None);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(subtitle).heading().color(p.text_muted));
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| round_picker(ui, cx, view.index));
+    });
+    ui.add_space(spacing::GAP * 0.5);
     widgets::columns(ui, 3, |column, ui| match column {
         0 => totals(ui, cx, record, &view.review),
         1 => {
@@ -33,18 +37,14 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     });
 }
 
-/// Earlier and later rounds of the day.
+/// Earlier and later rounds of the day (laid out right to left).
 fn round_picker(ui: &mut Ui, cx: &mut UiCx, index: usize) {
-    let count = cx.session.rounds.len();
-    ui.horizontal(|ui| {
-        if index > 0 && widgets::button(ui, &format!("◀ {}", cx.t("result-previous"))).clicked() {
-            cx.act(UiAction::Round(RoundAction::Show(index - 1)));
-        }
-        if index + 1 < count && widgets::button(ui, &format!("{} ▶", cx.t("result-next"))).clicked() {
-            cx.act(UiAction::Round(RoundAction::Show(index + 1)));
-        }
-    });
-    ui.add_space(spacing::GAP * 0.5);
+    if index + 1 < cx.session.rounds.len() && widgets::button(ui, &format!("{} ▶", cx.t("result-next"))).clicked() {
+        cx.act(UiAction::Round(RoundAction::Show(index + 1)));
+    }
+    if index > 0 && widgets::button(ui, &format!("◀ {}", cx.t("result-previous"))).clicked() {
+        cx.act(UiAction::Round(RoundAction::Show(index - 1)));
+    }
 }
 
 fn totals(ui: &mut Ui, cx: &UiCx, record: &RoundRecord, review: &RoundReview) {
@@ -104,30 +104,23 @@ fn totals(ui: &mut Ui, cx: &UiCx, record: &RoundRecord, review: &RoundReview) {
 /// never happened.
 fn timeline_of(ui: &mut Ui, cx: &UiCx, timeline: &ModelTimeline) {
     let p = cx.palette;
-    ui.label(widgets::section_label(timeline.name.get(cx.lang)));
-    for (i, step) in timeline.shown.iter().enumerate() {
-        let color = if step.out_of_order { p.warning } else { p.success };
-        ui.horizontal(|ui| {
+    ui.label(widgets::section_label(format!("{}  {:.0}", timeline.name.get(cx.lang), timeline.score)));
+    ui.horizontal_wrapped(|ui| {
+        for (i, step) in timeline.shown.iter().enumerate() {
+            let color = if step.out_of_order { p.warning } else { p.success };
             let time = widgets::format_clock(step.t as f32);
-            ui.label(RichText::new(format!("{}. {time}", i + 1)).size(text_size::SMALL).color(p.text_muted));
+            let mark = if step.out_of_order { format!(" ⚠ {}", cx.t("result-out-of-order")) } else { String::new() };
+            let said = if step.said.is_empty() { String::new() } else { format!(" {}", cx.lang.quote(&step.said)) };
+            let text = format!("{}. {time} {}{said}{mark}", i + 1, step.name.get(cx.lang));
             egui::Frame::new()
                 .fill(color)
                 .corner_radius(egui::CornerRadius::same(16))
                 .inner_margin(egui::Margin::symmetric(12, 4))
                 .show(ui, |ui| {
-                    let mark =
-                        if step.out_of_order { format!(" ⚠ {}", cx.t("result-out-of-order")) } else { String::new() };
-                    ui.label(
-                        RichText::new(format!("{}{mark}", step.name.get(cx.lang)))
-                            .size(text_size::SMALL)
-                            .color(readable_on(color)),
-                    );
+                    ui.label(RichText::new(text).size(text_size::SMALL).color(readable_on(color)));
                 });
-        });
-        if !step.said.is_empty() {
-            ui.label(RichText::new(cx.lang.quote(&step.said)).small().color(p.text_muted));
         }
-    }
+    });
     if !timeline.missing.is_empty() {
         let missing: Vec<&str> = timeline.missing.iter().map(|(_, name)| name.get(cx.lang)).collect();
         ui.label(
@@ -189,7 +182,7 @@ fn lessons(ui: &mut Ui, cx: &UiCx, view: &RoundView) {
 /// Mood (0–100) over round time, with the walk-out line at the bottom.
 fn mood_curve(ui: &mut Ui, cx: &UiCx, curve: &[(f64, f64)]) {
     let p = cx.palette;
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 160.0), egui::Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 120.0), egui::Sense::hover());
     let painter = ui.painter();
     painter.rect_filled(rect, 8.0, p.surface_raised);
     let end = curve.last().map_or(1.0, |(t, _)| *t).max(1.0);

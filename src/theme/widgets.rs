@@ -26,11 +26,18 @@ pub fn screen_title(ui: &mut Ui, p: &Palette, icon: &str, title: &str, subtitle:
 /// Side-by-side columns of equal width whose text stays left-aligned (egui's own
 /// `columns` justifies wrapped text, which spreads letters apart). `add` is called once
 /// per column with its index.
-pub fn columns(ui: &mut Ui, count: usize, mut add: impl FnMut(usize, &mut Ui)) {
+pub fn columns(ui: &mut Ui, count: usize, add: impl FnMut(usize, &mut Ui)) {
+    weighted_columns(ui, &vec![1.0; count], add);
+}
+
+/// Side-by-side columns sharing the width in the given proportions, like [`columns`].
+pub fn weighted_columns(ui: &mut Ui, shares: &[f32], mut add: impl FnMut(usize, &mut Ui)) {
     let gap = ui.spacing().item_spacing.x;
-    let width = ((ui.available_width() - gap * (count.saturating_sub(1)) as f32) / count.max(1) as f32).max(0.0);
+    let total: f32 = shares.iter().sum::<f32>().max(f32::EPSILON);
+    let free = (ui.available_width() - gap * (shares.len().saturating_sub(1)) as f32).max(0.0);
     ui.horizontal_top(|ui| {
-        for i in 0..count {
+        for (i, share) in shares.iter().enumerate() {
+            let width = free * share / total;
             ui.allocate_ui_with_layout(Vec2::new(width, 0.0), Layout::top_down(Align::Min), |ui| {
                 ui.set_width(width);
                 add(i, ui);
