@@ -298,11 +298,12 @@ fn refresh_round_view(session: Res<CurrentSession>, mut desk: ResMut<RoundDesk>,
         let review = RoundReview::of(record, &rubrics.0, lang);
         let ended = !record.is_running();
         // The best gain tries every missing step: only worth it once the round is over.
-        let keep_gain = desk.view.as_ref().filter(|v| v.index == index && v.review == review && ended);
+        let keep_gain =
+            desk.view.as_ref().filter(|v| v.index == index && v.review == review && v.best_gain.is_some());
         let best_gain = match keep_gain {
-            Some(v) => v.best_gain.clone(),
-            None if ended => roleplay::best_gain(record, &rubrics.0, lang),
-            None => None,
+            Some(v) if ended => v.best_gain.clone(),
+            _ if ended => roleplay::best_gain(record, &rubrics.0, lang),
+            _ => None,
         };
         Some(RoundView { index, review, pad: roleplay::scoring_pad(&rubrics.0, &record.models), best_gain })
     });

@@ -179,6 +179,8 @@ fn penalties_drive_the_customer_out_which_ends_the_round_and_undo_reopens_it() {
     assert!(!app.world().resource::<RoomClock>().0.is_running(), "the clock stops when the customer leaves");
     let view = desk(&app).view.as_ref().unwrap();
     assert!(view.review.walked_out && view.review.mood == 0.0);
+    let gain = view.best_gain.as_ref().expect("the result names the change worth most");
+    assert!(gain.points > 0.0, "{gain:?}");
     // Scoring keys do nothing once the round is over.
     let events = session(&app).rounds[0].events.len();
     tap(&mut app, KeyCode::Digit1);

@@ -161,7 +161,8 @@ fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView, own_
         let title = cx.t_args("round-number", &[("number", record.number.into())]);
         ui.label(RichText::new(format!("{title} · {}", record.title.get(cx.lang))).strong());
         if let Some(team) = cx.session.team(record.team) {
-            ui.label(RichText::new(format!("{} {} · {}", team.emoji, team.name, record.rep)).color(p.text_muted));
+            let rep = if record.rep.is_empty() { String::new() } else { format!(" · {}", record.rep) };
+            ui.label(RichText::new(format!("{} {}{rep}", team.emoji, team.name)).color(p.text_muted));
         }
     });
     ui.horizontal_wrapped(|ui| {
