@@ -11,7 +11,7 @@ use crate::navigation::UiAction;
 use crate::persist::{Backup, RecentSessions, load_session, save_session};
 use crate::picker::{MemberPick, member_candidates};
 use crate::room_clock::RoomClock;
-use crate::session::{ActionPlan, DebriefShape, Session, TeamId, Timestamp};
+use crate::session::{ActionPlan, DebriefShape, RoundRules, Session, TeamId, Timestamp};
 use crate::vote::{award_winner, random_presentation_order};
 use crate::workshop::{ContentProblems, CurrentSession};
 
@@ -85,6 +85,8 @@ pub enum CampAction {
         presentation: u32,
         voting: u32,
     },
+    /// How rounds score on the leaderboard: points for a perfect score, points per peer star.
+    SetRoundRules(RoundRules),
     /// Move agenda step `from` to position `to`.
     MoveStep {
         from: usize,
@@ -277,6 +279,17 @@ pub fn apply(session: &mut Session, action: &CampAction, now: Timestamp) -> Resu
             step.minutes = step.minutes.saturating_add_signed(*minutes).max(1);
             Ok(())
         }
+        CampAction::SetRoundRules(rules) => {
+            session.round_rules = RoundRules {
+                points_for_full_score: rules.points_for_full_score.min(100),
+                points_per_peer_star: if rules.points_per_peer_star.is_finite() {
+                    rules.points_per_peer_star.clamp(0.0, 20.0)
+                } else {
+                    RoundRules::default().points_per_peer_star
+                },
+            };
+            Ok(())
+        }
         CampAction::SetDurations { design, presentation, voting } => {
             session.durations.team_design_secs = (*design).max(60);
             session.durations.presentation_secs_per_team = (*presentation).max(10);
@@ -464,6 +477,19 @@ mod tests {
     use std::collections::BTreeSet;
 
     use crate::lang::Lang;
+
+    #[test]
+    fn round_rules_are_kept_within_what_a_leaderboard_can_show() {
+        let mut session = Session::new("rules", Lang::En);
+        let set = |session: &mut Session, points, star| {
+            let rules = RoundRules { points_for_full_score: points, points_per_peer_star: star };
+            apply(session, &CampAction::SetRoundRules(rules), Timestamp(0)).unwrap();
+            session.round_rules.clone()
+        };
+        assert_eq!(set(&mut session, 30, 1.5), RoundRules { points_for_full_score: 30, points_per_peer_star: 1.5 });
+        assert_eq!(set(&mut session, 5000, 99.0), RoundRules { points_for_full_score: 100, points_per_peer_star: 20.0 });
+        assert_eq!(set(&mut session, 10, f64::NAN).points_per_peer_star, RoundRules::default().points_per_peer_star);
+    }
 
     #[test]
     fn team_edits_moves_and_removal_keep_points_with_their_team() {

@@ -60,6 +60,8 @@ pub enum Variant {
     ConsoleSetup,
     /// The trainer console during the round (single-screen mode, card opened).
     ConsoleLive,
+    /// The first team's 5-3-1 debrief open for editing.
+    DebriefEditor,
 }
 
 impl Shot {
@@ -78,6 +80,7 @@ impl Shot {
             Variant::RoundRating => "-rating",
             Variant::ConsoleSetup => "-console-setup",
             Variant::ConsoleLive => "-console",
+            Variant::DebriefEditor => "-editor",
         };
         format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
     }
@@ -101,6 +104,7 @@ pub fn plan(langs: &[Lang]) -> Vec<Shot> {
             (Screen::Round, Variant::RoundRating),
             (Screen::Round, Variant::ConsoleSetup),
             (Screen::Round, Variant::ConsoleLive),
+            (Screen::Debrief, Variant::DebriefEditor),
         ] {
             shots.push(Shot { screen, lang, variant });
         }
@@ -310,6 +314,7 @@ fn drive_tour(
     mut tour: ResMut<Tour>,
     time: Res<Time<Real>>,
     mut stage: Stage,
+    mut contexts: bevy_egui::EguiContexts,
     mut exit: MessageWriter<AppExit>,
 ) {
     let now = time.elapsed_secs_f64();
@@ -326,6 +331,11 @@ fn drive_tour(
     match tour.phase {
         Phase::Arrange => {
             stage.arrange(&shot, now);
+            // The debrief editor's team lives in egui's memory: the first team, or the gallery.
+            let team = (shot.variant == Variant::DebriefEditor).then_some(0usize);
+            if let Ok(ctx) = contexts.ctx_mut() {
+                ctx.data_mut(|d| d.insert_temp(crate::screens::debrief::selected_id(), team));
+            }
             tour.phase = Phase::Settle { frames: 0, since: now };
         }
         Phase::Settle { frames, since } => {

@@ -25,8 +25,8 @@ const COURSE_TOOLS: [&str; 9] = [
     "tool-5w1h",
 ];
 
-/// Which team the editor shows; `None` is the gallery of every team.
-fn selected_id() -> egui::Id {
+/// Which team the editor shows (a team index, kept in egui's memory); `None` is the gallery.
+pub fn selected_id() -> egui::Id {
     egui::Id::new("debrief-selected-team")
 }
 

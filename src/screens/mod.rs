@@ -2,7 +2,7 @@
 //! draws it from a [`UiCx`](crate::ui::UiCx) and asks for changes through actions.
 
 mod agenda;
-mod debrief;
+pub mod debrief;
 mod home;
 mod leaderboard;
 mod library;

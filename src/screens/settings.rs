@@ -33,6 +33,27 @@ fn durations(ui: &mut Ui, cx: &mut UiCx) {
     }
 }
 
+/// How a role-play round turns into leaderboard points, kept in the session.
+fn round_rules(ui: &mut Ui, cx: &mut UiCx) {
+    let p = cx.palette;
+    let mut rules = cx.session.round_rules.clone();
+    let mut changed = false;
+    widgets::card(ui, &p, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(widgets::section_label(cx.t("settings-round-points")));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(cx.t("settings-points-for-full-score"));
+            changed |= ui.add(egui::DragValue::new(&mut rules.points_for_full_score).range(0..=100)).changed();
+            ui.label(cx.t("settings-points-per-star"));
+            let star = egui::DragValue::new(&mut rules.points_per_peer_star).range(0.0..=20.0).speed(0.5);
+            changed |= ui.add(star).changed();
+        });
+    });
+    if changed {
+        cx.act(UiAction::Camp(CampAction::SetRoundRules(rules)));
+    }
+}
+
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
     widgets::screen_title(ui, &p, icons::SETTINGS, &cx.t("screen-settings"), Some(&cx.t("settings-subtitle")));
@@ -68,6 +89,8 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     });
     ui.add_space(spacing::GAP);
     durations(ui, cx);
+    ui.add_space(spacing::GAP);
+    round_rules(ui, cx);
     ui.add_space(spacing::GAP);
     ui.horizontal(|ui| {
         if widgets::button(ui, &cx.t("settings-fullscreen")).clicked() {
