@@ -251,7 +251,11 @@ fn edit(ui: &mut Ui, cx: &mut UiCx, owner: Owner, part: DebriefPart, current: &s
     let response = ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{number}.")).color(cx.palette.text_muted));
         ui.add(
-            egui::TextEdit::singleline(&mut text)
+            // Wrapped rather than cut off, so a whole takeaway reads from the back row; Enter
+            // inserts no line break (each line is one item).
+            egui::TextEdit::multiline(&mut text)
+                .desired_rows(1)
+                .return_key(None)
                 .id_salt((owner.team, owner.participant, format!("{part:?}")))
                 .hint_text(cx.t("debrief-empty"))
                 .desired_width(ui.available_width()),

@@ -194,13 +194,7 @@ fn checklist(ui: &mut Ui, cx: &UiCx, timeline: &crate::roleplay::ModelTimeline) 
                 Some(i) => format!("{} {name}", i + 1),
                 None => format!("○ {name}"),
             };
-            egui::Frame::new()
-                .fill(fill)
-                .corner_radius(egui::CornerRadius::same(24))
-                .inner_margin(egui::Margin::symmetric(16, 6))
-                .show(ui, |ui| {
-                    ui.label(RichText::new(label).size(text_size::SMALL).color(text_color));
-                });
+            widgets::pill(ui, RichText::new(label).size(text_size::SMALL).color(text_color), fill);
         }
     });
     ui.add_space(spacing::GAP * 0.5);
@@ -213,12 +207,11 @@ fn peer_ratings(ui: &mut Ui, cx: &UiCx, record: &RoundRecord) {
     ui.horizontal_wrapped(|ui| {
         for team in cx.session.teams.iter().filter(|t| t.id() != record.team) {
             let stars = record.peer_ratings.iter().find(|r| r.team == team.id()).map_or(0, |r| r.stars);
-            ui.vertical(|ui| {
-                widgets::team_badge(ui, &p, team.color, &team.emoji, &team.name, 40.0);
-                let shown = if stars == 0 { "·····".to_owned() } else { "★".repeat(stars.into()) };
-                ui.label(RichText::new(shown).color(team_color(team.color)).strong());
-            });
-            ui.add_space(spacing::GAP);
+            let shown = format!("{}{}", "★".repeat(stars.into()), "☆".repeat(5 - usize::from(stars)));
+            let fill = if stars == 0 { p.surface_raised } else { team_color(team.color) };
+            let text_color = if stars == 0 { p.text_muted } else { crate::theme::palette::readable_on(fill) };
+            let label = RichText::new(format!("{} {}  {shown}", team.emoji, team.name)).size(text_size::SMALL);
+            widgets::pill(ui, label.color(text_color), fill);
         }
     });
     if let Some(avg) = record.peer_average() {

@@ -26,7 +26,7 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| round_picker(ui, cx, view.index));
     });
     ui.add_space(spacing::GAP * 0.5);
-    widgets::columns(ui, 3, |column, ui| match column {
+    widgets::weighted_columns(ui, &[0.28, 0.42, 0.3], |column, ui| match column {
         0 => totals(ui, cx, record, &view.review),
         1 => {
             for timeline in &view.review.timelines {
@@ -110,15 +110,11 @@ fn timeline_of(ui: &mut Ui, cx: &UiCx, timeline: &ModelTimeline) {
             let color = if step.out_of_order { p.warning } else { p.success };
             let time = widgets::format_clock(step.t as f32);
             let mark = if step.out_of_order { format!(" ⚠ {}", cx.t("result-out-of-order")) } else { String::new() };
-            let said = if step.said.is_empty() { String::new() } else { format!(" {}", cx.lang.quote(&step.said)) };
-            let text = format!("{}. {time} {}{said}{mark}", i + 1, step.name.get(cx.lang));
-            egui::Frame::new()
-                .fill(color)
-                .corner_radius(egui::CornerRadius::same(16))
-                .inner_margin(egui::Margin::symmetric(12, 4))
-                .show(ui, |ui| {
-                    ui.label(RichText::new(text).size(text_size::SMALL).color(readable_on(color)));
-                });
+            let text = format!("{}. {time} {}{mark}", i + 1, step.name.get(cx.lang));
+            widgets::pill(ui, RichText::new(text).size(text_size::SMALL).color(readable_on(color)), color);
+            if !step.said.is_empty() {
+                ui.label(RichText::new(cx.lang.quote(&step.said)).small().color(p.text_muted));
+            }
         }
     });
     if !timeline.missing.is_empty() {

@@ -46,6 +46,18 @@ pub fn weighted_columns(ui: &mut Ui, shares: &[f32], mut add: impl FnMut(usize, 
     });
 }
 
+/// A rounded, coloured tag (a step done, a penalty): one unbroken piece that a wrapping row
+/// moves to the next line whole.
+pub fn pill(ui: &mut Ui, text: RichText, fill: Color32) -> Response {
+    let button = egui::Button::new(text)
+        .fill(fill)
+        .stroke(Stroke::NONE)
+        .corner_radius(CornerRadius::same(24))
+        .wrap_mode(egui::TextWrapMode::Extend)
+        .sense(Sense::hover());
+    ui.add(button)
+}
+
 /// A bold label introducing a block of text (egui's `strong` only brightens the colour).
 pub fn section_label(text: impl Into<String>) -> RichText {
     RichText::new(text).size(text_size::BODY).family(fonts::bold_family())
