@@ -487,7 +487,10 @@ mod tests {
             session.round_rules.clone()
         };
         assert_eq!(set(&mut session, 30, 1.5), RoundRules { points_for_full_score: 30, points_per_peer_star: 1.5 });
-        assert_eq!(set(&mut session, 5000, 99.0), RoundRules { points_for_full_score: 100, points_per_peer_star: 20.0 });
+        assert_eq!(
+            set(&mut session, 5000, 99.0),
+            RoundRules { points_for_full_score: 100, points_per_peer_star: 20.0 }
+        );
         assert_eq!(set(&mut session, 10, f64::NAN).points_per_peer_star, RoundRules::default().points_per_peer_star);
     }
 

@@ -104,9 +104,22 @@ pub fn plugin(app: &mut App) {
         .add_systems(Startup, show_last_round);
 }
 
-/// After a restart, the screens show the session's last round (an unfinished one resumes paused).
-fn show_last_round(session: Res<CurrentSession>, mut desk: ResMut<RoundDesk>) {
+/// After a restart, the screens show the session's last round; an unfinished one resumes paused
+/// on its clock where the last press left it.
+fn show_last_round(
+    session: Res<CurrentSession>,
+    mut desk: ResMut<RoundDesk>,
+    mut clock: ResMut<RoomClock>,
+    time: Res<Time>,
+) {
     desk.shown = session.session.rounds.len().checked_sub(1);
+    if let Some(record) = session.session.rounds.last().filter(|r| r.is_running()) {
+        let now = time.elapsed_secs_f64();
+        let played = record.events.last().map_or(0.0, |e| e.t);
+        clock.0 = Countdown::new(f64::from(record.time_limit_secs));
+        clock.0.start(now - played);
+        clock.0.pause(now);
+    }
 }
 
 #[derive(bevy::ecs::system::SystemParam)]
@@ -298,8 +311,7 @@ fn refresh_round_view(session: Res<CurrentSession>, mut desk: ResMut<RoundDesk>,
         let review = RoundReview::of(record, &rubrics.0, lang);
         let ended = !record.is_running();
         // The best gain tries every missing step: only worth it once the round is over.
-        let keep_gain =
-            desk.view.as_ref().filter(|v| v.index == index && v.review == review && v.best_gain.is_some());
+        let keep_gain = desk.view.as_ref().filter(|v| v.index == index && v.review == review && v.best_gain.is_some());
         let best_gain = match keep_gain {
             Some(v) if ended => v.best_gain.clone(),
             _ if ended => roleplay::best_gain(record, &rubrics.0, lang),

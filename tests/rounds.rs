@@ -28,6 +28,11 @@ fn round_app() -> App {
         let id = session.add_team(name, "⚡").unwrap();
         session.team_mut(id).unwrap().members = members.map(String::from).to_vec();
     }
+    app_with(session)
+}
+
+/// The app on `session`, the lost-parcel scenario chosen, the round screen up.
+fn app_with(session: Session) -> App {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let rubrics = Rubrics::load_dir(&root.join("assets/rubrics")).unwrap();
     let shelf = ScenarioShelf::load(vec![root.join("scenarios")], known_tags(&rubrics));
@@ -42,6 +47,8 @@ fn round_app() -> App {
     app.update();
     act(&mut app, UiAction::Library(LibraryAction::Select("lost-parcel".into())));
     act(&mut app, UiAction::Go(Screen::Round));
+    // Keys are read before the screen changes within a frame: let the change land first.
+    app.update();
     app
 }
 
@@ -223,4 +230,32 @@ fn a_round_needs_a_team_and_a_scenario_and_only_one_runs_at_a_time() {
     act(&mut app, UiAction::Round(RoundAction::Abandon));
     assert!(session(&app).rounds.is_empty(), "a round started by mistake can be discarded");
     assert!(session(&app).ledger.is_empty());
+}
+
+#[test]
+fn a_reopened_session_shows_its_last_round_and_an_unfinished_one_resumes_paused_where_it_was() {
+    let mut app = round_app();
+    let ids = teams(&app);
+    start(&mut app, ids[0]);
+    wait(&mut app, 12.0);
+    tap(&mut app, KeyCode::Digit1);
+    wait(&mut app, 3.0);
+    let saved = session(&app).clone();
+
+    // The app stops mid-round (a crash, a flat battery) and opens the session file again.
+    let mut reopened = app_with(saved);
+    let shown = desk(&reopened);
+    assert_eq!(shown.shown, Some(0));
+    assert_eq!(shown.view.as_ref().unwrap().review.timelines[0].shown.len(), 1, "the press is replayed");
+    let clock = &reopened.world().resource::<RoomClock>().0;
+    let now = reopened.world().resource::<Time>().elapsed_secs_f64();
+    assert!(!clock.is_running(), "the round waits for the trainer");
+    let pressed_at = session(&reopened).rounds[0].events[0].t;
+    assert!((clock.elapsed(now) - pressed_at).abs() < 1e-6, "the clock resumes at the last press");
+
+    tap(&mut reopened, KeyCode::Space);
+    wait(&mut reopened, 5.0);
+    tap(&mut reopened, KeyCode::Digit2);
+    let events = &session(&reopened).rounds[0].events;
+    assert!(events[1].t > events[0].t + 4.0, "time goes on from where it stopped: {events:?}");
 }

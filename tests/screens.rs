@@ -90,7 +90,11 @@ fn style_once(ui: &mut egui::Ui, shown: &mut Shown) -> bool {
 
 /// Draws the chrome and `state`'s screen, as the app does, collecting the actions asked for.
 fn harness_for(state: Shown) -> Harness<'static, Shown> {
-    let mut harness = Harness::builder().with_size([1920.0, 1080.0]).build_ui_state(
+    harness_sized(state, [1920.0, 1080.0])
+}
+
+fn harness_sized(state: Shown, size: [f32; 2]) -> Harness<'static, Shown> {
+    let mut harness = Harness::builder().with_size(size).build_ui_state(
         |ui, shown: &mut Shown| {
             if !style_once(ui, shown) {
                 return;
@@ -332,22 +336,7 @@ fn the_console_shows_each_scoring_key_on_its_button_and_presses_it_by_mouse() {
 
 /// Like `harness_for` on a screen tall enough for the whole debrief editor, chips included.
 fn tall_harness_for(state: Shown) -> Harness<'static, Shown> {
-    let mut harness = Harness::builder().with_size([1920.0, 2400.0]).build_ui_state(
-        |ui, shown: &mut Shown| {
-            if !style_once(ui, shown) {
-                return;
-            }
-            let mut cx = UiCx::new(shown.data(), shown.screen);
-            let area = ui::chrome(ui, &mut cx, &[]);
-            let mut screen_ui = ui.new_child(UiBuilder::new().max_rect(area));
-            shown.screen.show(&mut screen_ui, &mut cx);
-            let actions = cx.actions;
-            shown.actions.extend(actions);
-        },
-        state,
-    );
-    harness.run_steps(3);
-    harness
+    harness_sized(state, [1920.0, 2400.0])
 }
 
 /// The debrief screen with each demo team's weakest steps from its demo rounds, as the app keeps them.

@@ -93,7 +93,6 @@ fn show_picker(ui: &mut Ui, cx: &mut UiCx) {
     });
 }
 
-
 fn show_conversation(ui: &mut Ui, cx: &mut UiCx, scenario: &Scenario, run: &PracticeRun) {
     let p = cx.palette;
     let Some(node) = run.node(scenario) else { return };

@@ -57,29 +57,37 @@ fn setup(ui: &mut Ui, cx: &mut UiCx) {
     let current = cx.library_view.current(cx.shelf);
     let height = (ui.clip_rect().bottom() - ui.cursor().top() - spacing::GAP).max(240.0);
     widgets::columns(ui, 2, |column, ui| {
-        egui::ScrollArea::vertical().id_salt(("console-setup", column)).max_height(height).min_scrolled_height(height).show(ui, |ui| {
-            if column == 0 {
-                super::library::scenario_list(ui, cx, &matching, current.map(|s| s.id.as_str()));
-                return;
-            }
-            // Start first, so it never scrolls out of reach.
-            let ready = current.is_some() && cx.round.cast.team.is_some();
-            let start = format!("▶ {}  (Space)", cx.t("console-start"));
-            if ui.add_enabled(ready, egui::Button::new(RichText::new(start).strong().color(p.on_accent)).fill(p.accent))
-                .clicked()
-            {
-                round_action(cx, RoundAction::Start);
-            }
-            if !ready {
-                ui.label(RichText::new(cx.t("console-start-needs")).small().color(p.text_muted));
-            }
-            ui.add_space(spacing::GAP * 0.5);
-            cast(ui, cx);
-            if let Some(scenario) = current {
-                ui.add_space(spacing::GAP);
-                ui.label(RichText::new(super::library::summary(cx, scenario)).small().color(p.text_muted));
-            }
-        });
+        egui::ScrollArea::vertical()
+            .id_salt(("console-setup", column))
+            .max_height(height)
+            .min_scrolled_height(height)
+            .show(ui, |ui| {
+                if column == 0 {
+                    super::library::scenario_list(ui, cx, &matching, current.map(|s| s.id.as_str()));
+                    return;
+                }
+                // Start first, so it never scrolls out of reach.
+                let ready = current.is_some() && cx.round.cast.team.is_some();
+                let start = format!("▶ {}  (Space)", cx.t("console-start"));
+                if ui
+                    .add_enabled(
+                        ready,
+                        egui::Button::new(RichText::new(start).strong().color(p.on_accent)).fill(p.accent),
+                    )
+                    .clicked()
+                {
+                    round_action(cx, RoundAction::Start);
+                }
+                if !ready {
+                    ui.label(RichText::new(cx.t("console-start-needs")).small().color(p.text_muted));
+                }
+                ui.add_space(spacing::GAP * 0.5);
+                cast(ui, cx);
+                if let Some(scenario) = current {
+                    ui.add_space(spacing::GAP);
+                    ui.label(RichText::new(super::library::summary(cx, scenario)).small().color(p.text_muted));
+                }
+            });
     });
 }
 
