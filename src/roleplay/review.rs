@@ -193,7 +193,7 @@ impl RoundReview {
     }
 }
 
-/// Tries each missing step of the round's models (at the start, where the model's order puts
+/// Tries each missing step of the judging model (at the start, where the model's order puts
 /// it, and at the end) and leaving out each penalty, and returns the change worth most.
 pub fn best_gain(record: &RoundRecord, rubrics: &Rubrics, lang: Lang) -> Option<BestGain> {
     let setup = record.setup(lang);
@@ -207,8 +207,8 @@ pub fn best_gain(record: &RoundRecord, rubrics: &Rubrics, lang: Lang) -> Option<
         }
     };
 
-    let judges: Vec<&String> = record.models.iter().chain(std::iter::once(&base.judged_by)).collect();
-    for model in rubrics.models.iter().filter(|m| judges.contains(&&m.id)) {
+    // Steps of the model that judged the round: advice in the terms the score was given in.
+    for model in rubrics.models.iter().filter(|m| m.id == base.judged_by) {
         let Some(result) = base.models.get(&model.id) else { continue };
         for step_index in (0..model.steps.len()).filter(|&s| result.missing.contains(&model.steps[s].id)) {
             let step = &model.steps[step_index];
