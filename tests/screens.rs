@@ -429,3 +429,19 @@ fn the_debrief_suggests_the_teams_weakest_steps_as_tools_and_actions() {
     assert_eq!(hint(1, 0, 1), ("Missed in 1 of 1 round".into(), "1 轮中有 1 轮漏掉".into()));
     assert_eq!(hint(0, 2, 2), ("Out of order in 2 of 2 rounds".into(), "2 轮中有 2 轮顺序不对".into()));
 }
+
+#[test]
+fn a_quote_typed_on_the_console_is_sent_for_scoring_with_enter() {
+    let mut state = live_round(Lang::Zh);
+    state.round.console_shown = true;
+    let mut console = harness_for(state);
+    let field = console.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    field.type_text("非常抱歉");
+    console.run_steps(2);
+    console.key_press(egui::Key::Enter);
+    console.run_steps(2);
+    let actions = &console.state().actions;
+    assert!(actions.contains(&UiAction::Round(RoundAction::QuoteDraft("非常抱歉".into()))), "{actions:?}");
+    assert!(actions.contains(&UiAction::Round(RoundAction::Quote)), "{actions:?}");
+}

@@ -123,7 +123,7 @@ fn round(session: &Session, record: &RoundRecord, rubrics: &Rubrics, labels: &La
         (labels.peer_average.to_string(), points.peer_average.map_or_else(|| "–".into(), |avg| format!("{avg:.1}"))),
         (labels.points_from_score.to_string(), points.from_score.to_string()),
         (labels.points_from_peers.to_string(), points.from_peers.to_string()),
-        (labels.points.to_string(), points.total().to_string()),
+        (labels.round_points.to_string(), points.total().to_string()),
     ]);
     let rows = facts.into_iter().map(|(k, v)| vec![k, v]).collect();
     blocks.push(Block::Table(Table { headers: vec![labels.scenario.to_string(), title.to_string()], rows }));
