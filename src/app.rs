@@ -179,7 +179,8 @@ fn load_progress(in_tour: bool, problems: &mut Vec<crate::content_error::Content
 }
 
 fn spawn_camera(mut commands: Commands) {
-    commands.spawn((Name::new("UI camera"), Camera2d));
+    // egui draws its own anti-aliased shapes: multisampling the whole window only costs time.
+    commands.spawn((Name::new("UI camera"), Camera2d, Msaa::Off));
 }
 
 pub fn run(options: AppOptions) -> ExitCode {

@@ -54,6 +54,7 @@ fn sync_console_window(
             Name::new("Console camera"),
             ConsoleWindow,
             Camera2d,
+            Msaa::Off,
             RenderTarget::Window(WindowRef::Entity(window)),
             EguiSchedule::new(ConsolePass),
         ));

@@ -81,7 +81,9 @@ fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, review: &RoundReview) 
                     ui.label(RichText::new(cx.t("round-paused")).strong().color(p.warning));
                 }
             }
-            let mood = if record.is_running() { review.mood_at(t) } else { review.mood };
+            // Whole points: a gauge chasing a value that drains every frame would never rest,
+            // and the app would redraw without pause.
+            let mood = if record.is_running() { review.mood_at(t).round() } else { review.mood };
             ui.label(RichText::new(cx.t("round-mood")).color(p.text_muted));
             ui.horizontal(|ui| {
                 let gauge = (width * 0.66).min(420.0);
