@@ -1,0 +1,55 @@
+//! A live round's cost: the console replays every press through the engine after each change
+//! (target: well under a frame, 1 ms), and searches the change worth most once the round ends
+//! (target: under 100 ms, a pause nobody notices).
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use service_camp::lang::Lang;
+use service_camp::roleplay::{Observed, RoundCast, RoundRecord, RoundReview, best_gain};
+use service_camp::scenario::load_str;
+use service_camp::scoring::Rubrics;
+use service_camp::session::{TeamId, Timestamp};
+
+/// A busy eight-minute round: 40 presses and quotes, steps of both models, a taboo phrase.
+fn busy_round(rubrics: &Rubrics) -> RoundRecord {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join("scenarios/lost-parcel.ron");
+    let scenario = load_str(&path, &std::fs::read_to_string(&path).expect("scenario readable")).expect("scenario loads");
+    let cast = RoundCast { team: Some(TeamId(1)), rep: "小王".into(), ..RoundCast::default() };
+    let mut record = RoundRecord::new(1, &scenario, &cast, TeamId(1), Timestamp(0));
+    let presses = [
+        Observed::Tag("7a.accept".into()),
+        Observed::Quote("非常抱歉让您久等了,我完全理解您的心情".into()),
+        Observed::Tag("six_step.repeat".into()),
+        Observed::Tag("7a.analyze".into()),
+        Observed::Tag("bonus.thanks".into()),
+        Observed::Tag("7a.alternatives".into()),
+        Observed::Quote("我现在就给您补发,明天下午六点前送到,您看可以吗?".into()),
+    ];
+    for (i, what) in presses.iter().cycle().take(39).enumerate() {
+        record.observe(rubrics, Lang::Zh, 5.0 + 11.0 * i as f64, what.clone());
+    }
+    record.observe(rubrics, Lang::Zh, 440.0, Observed::Quote("这是公司的规定".into()));
+    record
+}
+
+fn bench_rounds(c: &mut Criterion) {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/rubrics"));
+    let rubrics = match Rubrics::load_dir(dir) {
+        Ok(rubrics) => rubrics,
+        Err(errors) => panic!("rubrics must load: {errors:?}"),
+    };
+    let record = busy_round(&rubrics);
+    assert_eq!(record.events.len(), 40, "the customer stays for the whole round");
+    c.bench_function("review a 40-press round", |b| {
+        b.iter(|| RoundReview::of(black_box(&record), black_box(&rubrics), Lang::Zh))
+    });
+    c.bench_function("best gain of a 40-press round", |b| {
+        b.iter(|| best_gain(black_box(&record), black_box(&rubrics), Lang::Zh))
+    });
+}
+
+criterion_group!(benches, bench_rounds);
+criterion_main!(benches);
