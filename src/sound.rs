@@ -1,16 +1,60 @@
-//! Sound cues for the room clock: a chime when one minute is left and a buzzer at zero.
-//! The tones are synthesised at start-up (no audio files to ship); `Settings::sound` mutes them.
+//! Sound cues: the room clock's chime when one minute is left and buzzer at zero, and a
+//! role-play round's ding for each model step, thud for each penalty and falling tones when the
+//! customer walks out. The tones are synthesised at start-up (no audio files to ship);
+//! `Settings::sound` mutes them.
 
 use bevy::audio::{AudioPlayer, AudioSource, PlaybackSettings};
 use bevy::prelude::*;
 
 use crate::room_clock::RoomClock;
+use crate::round_play::{RoundDesk, RoundView};
 use crate::settings::Settings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
     OneMinuteLeft,
     TimeUp,
+    StepShown,
+    Penalty,
+    WalkOut,
+}
+
+/// What a round has shown so far, as far as the room hears it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RoundSounds {
+    pub round: usize,
+    pub steps: usize,
+    pub penalties: usize,
+    pub walked_out: bool,
+}
+
+impl RoundSounds {
+    pub fn of(view: &RoundView) -> RoundSounds {
+        let review = &view.review;
+        RoundSounds {
+            round: view.index,
+            steps: review.timelines.iter().map(|t| t.shown.len()).sum(),
+            penalties: review.penalties.len(),
+            walked_out: review.walked_out,
+        }
+    }
+}
+
+/// The cues due when a round moved from `before` to `after`: only news in the same round (an
+/// undo, or showing another round, is silent); a walk-out drowns the penalty that caused it.
+pub fn round_news(before: RoundSounds, after: RoundSounds) -> Option<Cue> {
+    if before.round != after.round {
+        return None;
+    }
+    if after.walked_out && !before.walked_out {
+        Some(Cue::WalkOut)
+    } else if after.penalties > before.penalties {
+        Some(Cue::Penalty)
+    } else if after.steps > before.steps {
+        Some(Cue::StepShown)
+    } else {
+        None
+    }
 }
 
 /// The cues due when the clock moved from `before` to `after` seconds left.
@@ -65,19 +109,41 @@ pub fn tones_wav(notes: &[(f32, f32)], square: bool) -> Vec<u8> {
 struct CueSounds {
     chime: Handle<AudioSource>,
     buzzer: Handle<AudioSource>,
+    ding: Handle<AudioSource>,
+    thud: Handle<AudioSource>,
+    walk_out: Handle<AudioSource>,
+}
+
+impl CueSounds {
+    fn of(&self, cue: Cue) -> Handle<AudioSource> {
+        match cue {
+            Cue::OneMinuteLeft => self.chime.clone(),
+            Cue::TimeUp => self.buzzer.clone(),
+            Cue::StepShown => self.ding.clone(),
+            Cue::Penalty => self.thud.clone(),
+            Cue::WalkOut => self.walk_out.clone(),
+        }
+    }
 }
 
 /// Windowed app only: needs Bevy's audio plugin.
 pub fn plugin(app: &mut App) {
-    app.add_systems(Startup, make_cue_sounds).add_systems(Update, play_clock_cues);
+    app.add_systems(Startup, make_cue_sounds).add_systems(Update, (play_clock_cues, play_round_cues));
 }
 
 fn make_cue_sounds(mut commands: Commands, mut sources: ResMut<Assets<AudioSource>>) {
     let chime = tones_wav(&[(880.0, 0.25), (1320.0, 0.45)], false);
     let buzzer = tones_wav(&[(196.0, 0.9)], true);
+    let ding = tones_wav(&[(1568.0, 0.12)], false);
+    let thud = tones_wav(&[(110.0, 0.3)], true);
+    let walk_out = tones_wav(&[(392.0, 0.25), (311.0, 0.25), (233.0, 0.6)], true);
+    let mut add = |wav: Vec<u8>| sources.add(AudioSource { bytes: wav.into() });
     commands.insert_resource(CueSounds {
-        chime: sources.add(AudioSource { bytes: chime.into() }),
-        buzzer: sources.add(AudioSource { bytes: buzzer.into() }),
+        chime: add(chime),
+        buzzer: add(buzzer),
+        ding: add(ding),
+        thud: add(thud),
+        walk_out: add(walk_out),
     });
 }
 
@@ -96,11 +162,25 @@ fn play_clock_cues(
         return;
     }
     for cue in crossed(before, remaining) {
-        let sound = match cue {
-            Cue::OneMinuteLeft => sounds.chime.clone(),
-            Cue::TimeUp => sounds.buzzer.clone(),
-        };
-        commands.spawn((Name::new("clock cue"), AudioPlayer::new(sound), PlaybackSettings::DESPAWN));
+        commands.spawn((Name::new("clock cue"), AudioPlayer::new(sounds.of(cue)), PlaybackSettings::DESPAWN));
+    }
+}
+
+fn play_round_cues(
+    mut commands: Commands,
+    desk: Res<RoundDesk>,
+    settings: Res<Settings>,
+    sounds: Option<Res<CueSounds>>,
+    mut heard: Local<Option<RoundSounds>>,
+) {
+    if !desk.is_changed() {
+        return;
+    }
+    let now = desk.view.as_ref().map(RoundSounds::of);
+    let before = std::mem::replace(&mut *heard, now);
+    let (Some(before), Some(now), Some(sounds)) = (before, now, sounds) else { return };
+    if let Some(cue) = round_news(before, now).filter(|_| settings.sound) {
+        commands.spawn((Name::new("round cue"), AudioPlayer::new(sounds.of(cue)), PlaybackSettings::DESPAWN));
     }
 }
 
@@ -115,6 +195,20 @@ mod tests {
         assert!(crossed(59.0, 58.0).is_empty());
         assert!(crossed(-1.0, -2.0).is_empty(), "overtime stays quiet");
         assert_eq!(crossed(61.0, -1.0), vec![Cue::OneMinuteLeft, Cue::TimeUp], "a jump past both plays both");
+    }
+
+    #[test]
+    fn a_round_sounds_its_news_once_and_undo_or_another_round_stays_quiet() {
+        let start = RoundSounds { round: 2, steps: 1, penalties: 0, walked_out: false };
+        let step = RoundSounds { steps: 2, ..start };
+        let penalty = RoundSounds { penalties: 1, ..step };
+        let gone = RoundSounds { penalties: 2, walked_out: true, ..penalty };
+        assert_eq!(round_news(start, step), Some(Cue::StepShown));
+        assert_eq!(round_news(step, penalty), Some(Cue::Penalty));
+        assert_eq!(round_news(penalty, gone), Some(Cue::WalkOut), "the walk-out, not the penalty behind it");
+        assert_eq!(round_news(step, step), None);
+        assert_eq!(round_news(penalty, step), None, "undo is silent");
+        assert_eq!(round_news(gone, RoundSounds { round: 1, ..start }), None, "showing another round is silent");
     }
 
     #[test]
