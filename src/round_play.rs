@@ -281,12 +281,11 @@ fn watch_patience(
     let (Some(view), Some(rubrics)) = (desk.view.as_ref(), rubrics) else { return };
     let now = time.elapsed_secs_f64();
     let running = session.session.rounds.get(view.index).is_some_and(|r| r.is_running());
-    let review = &view.review;
-    if !running || !clock.0.is_running() || review.drain_per_minute <= 0.0 {
+    let Some(runs_out) = view.review.patience_runs_out_at.filter(|_| running && clock.0.is_running()) else {
         return;
-    }
+    };
     let t = round_time(&clock.0, now);
-    if t < review.last_t + review.mood / review.drain_per_minute * 60.0 {
+    if t < runs_out {
         return;
     }
     // The engine decides; the session is marked changed (and saved) only if the customer left.

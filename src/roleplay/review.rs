@@ -89,6 +89,8 @@ pub struct RoundReview {
     pub mood: f64,
     pub last_t: f64,
     pub drain_per_minute: f64,
+    /// When the customer, left waiting, will walk out (the engine's reckoning).
+    pub patience_runs_out_at: Option<f64>,
     pub walked_out: bool,
 }
 
@@ -172,6 +174,7 @@ impl RoundReview {
             mood: round.mood(),
             last_t: outcomes.last().map_or(0.0, |o| o.t),
             drain_per_minute: rubrics.mood_profile(record.disc).drain_per_minute,
+            patience_runs_out_at: round.patience_runs_out_at(),
             walked_out: round.walked_out().is_some(),
             report,
             timelines,
