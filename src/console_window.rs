@@ -15,7 +15,7 @@ use crate::redraw::RedrawPlan;
 use crate::round_play::{RoundAction, RoundDesk};
 use crate::settings::Settings;
 use crate::theme;
-use crate::ui::UiSources;
+use crate::ui::{ContextLook, UiSources};
 
 /// The egui pass of the console window.
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
@@ -84,34 +84,20 @@ struct ConsoleParams<'w, 's> {
     time: Res<'w, Time>,
     actions: MessageWriter<'w, UiAction>,
     redraw: ResMut<'w, RedrawPlan>,
-    /// The context set up last (a reopened window has a new one) and the passes since its fonts
-    /// were set: they take effect one pass later, and nothing may be drawn before.
-    prepared: Local<'s, Option<(Entity, u8)>>,
-    styled: Local<'s, Option<(theme::ThemeKind, bool)>>,
+    /// The context's look; a reopened window has a new context, which starts afresh.
+    look: Local<'s, Option<(Entity, ContextLook)>>,
 }
 
 fn draw_console(mut p: ConsoleParams) {
     let (entity, ref mut context) = *p.context;
     let ctx = context.get_mut().clone();
-    if p.prepared.is_none_or(|(e, _)| e != entity) {
-        theme::install_fonts(&ctx);
-        *p.prepared = Some((entity, 0));
-        *p.styled = None;
-    }
     let mut cx = p.sources.cx();
     cx.now = p.time.elapsed_secs_f64();
-    let wanted = (cx.settings.theme, cx.settings.reduced_motion);
-    if *p.styled != Some(wanted) {
-        theme::apply_style(&ctx, wanted.0, wanted.1);
-        *p.styled = Some(wanted);
-    }
-    let zoom = (p.window.resolution.height() / theme::DESIGN_HEIGHT).clamp(0.6, 2.0);
-    if (ctx.zoom_factor() - zoom).abs() > 0.01 {
-        ctx.set_zoom_factor(zoom);
-    }
-    if let Some((_, passes)) = p.prepared.as_mut().filter(|(_, passes)| *passes < 2) {
-        *passes += 1;
-        ctx.request_repaint();
+    let look = match p.look.as_mut() {
+        Some((seen, look)) if *seen == entity => look,
+        _ => &mut p.look.insert((entity, ContextLook::default())).1,
+    };
+    if !look.prepare(&ctx, cx.settings, p.window.resolution.height()) {
         return;
     }
     let mut root = egui::Ui::new(

@@ -61,21 +61,13 @@ pub struct CampView<'a> {
 }
 
 /// Everything a screen needs to draw itself, independent of Bevy so screens can be
-/// tested with `egui_kittest`. Screens ask for changes by pushing [`UiAction`]s.
+/// tested with `egui_kittest`: the app's state ([`UiData`], reached through `Deref`: `cx.session`)
+/// and this frame's language, palette and timing. Screens ask for changes by pushing [`UiAction`]s.
 pub struct UiCx<'a> {
+    data: UiData<'a>,
     pub lang: Lang,
-    pub locales: &'a Locales,
     pub palette: Palette,
-    pub settings: &'a Settings,
-    pub session: &'a Session,
     pub screen: Screen,
-    pub clock: &'a Countdown,
-    pub shelf: &'a ScenarioShelf,
-    pub library_view: &'a LibraryView,
-    pub practice: &'a PracticeState,
-    pub progress: &'a Progress,
-    pub camp: CampView<'a>,
-    pub round: &'a RoundDesk,
     /// Seconds since this screen was entered, for entrance animations.
     pub screen_age: f32,
     /// Seconds on the app clock, for running timers.
@@ -85,23 +77,21 @@ pub struct UiCx<'a> {
     pub redraw_in: Option<f32>,
 }
 
+impl<'a> std::ops::Deref for UiCx<'a> {
+    type Target = UiData<'a>;
+
+    fn deref(&self) -> &UiData<'a> {
+        &self.data
+    }
+}
+
 impl<'a> UiCx<'a> {
     pub fn new(data: UiData<'a>, screen: Screen) -> Self {
-        let UiData { locales, settings, session, clock, shelf, library_view, practice, progress, camp, round } = data;
         UiCx {
-            lang: settings.lang,
-            locales,
-            palette: Palette::of(settings.theme),
-            settings,
-            session,
+            lang: data.settings.lang,
+            palette: Palette::of(data.settings.theme),
+            data,
             screen,
-            clock,
-            shelf,
-            library_view,
-            practice,
-            progress,
-            camp,
-            round,
             screen_age: f32::INFINITY,
             now: 0.0,
             actions: Vec::new(),
@@ -238,10 +228,10 @@ impl ScreenUi<'_, '_> {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ContentArea>()
-        .init_resource::<FontsState>()
+        .init_resource::<PrimaryLook>()
         .configure_sets(
             EguiPrimaryContextPass,
-            (UiPass::Style, (UiPass::Chrome, UiPass::Screen, UiPass::Overlay).chain().run_if(fonts_ready)).chain(),
+            (UiPass::Style, (UiPass::Chrome, UiPass::Screen, UiPass::Overlay).chain().run_if(primary_ready)).chain(),
         )
         .add_systems(
             PreUpdate,
@@ -250,7 +240,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             EguiPrimaryContextPass,
             (
-                (install_fonts_once, apply_style_on_change, fit_zoom_to_window).in_set(UiPass::Style),
+                prepare_primary_context.in_set(UiPass::Style),
                 draw_chrome.in_set(UiPass::Chrome),
                 crate::screens::draw_current_screen.in_set(UiPass::Screen),
                 draw_overlays.in_set(UiPass::Overlay),
@@ -260,12 +250,54 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Whether egui has the bundled fonts: they take effect one pass after being set, and
 /// nothing may be drawn before (the heading family would be unknown).
-#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub enum FontsState {
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum FontsState {
     #[default]
     NotInstalled,
     Installed,
     Ready,
+}
+
+/// How far one egui context (the projector window's, the console window's) has been given the
+/// app's fonts and style.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct ContextLook {
+    fonts: FontsState,
+    style: Option<(theme::ThemeKind, bool)>,
+}
+
+impl ContextLook {
+    /// Brings `ctx` to the bundled fonts, the settings' theme and a zoom that keeps the 1080p
+    /// type scale on a window `window_height` tall (a 720p projector or a 4K screen alike).
+    /// Returns whether the context may draw in this pass.
+    pub fn prepare(&mut self, ctx: &egui::Context, settings: &Settings, window_height: f32) -> bool {
+        match self.fonts {
+            FontsState::NotInstalled => {
+                theme::install_fonts(ctx);
+                ctx.request_repaint();
+                self.fonts = FontsState::Installed;
+            }
+            FontsState::Installed => self.fonts = FontsState::Ready,
+            FontsState::Ready => {}
+        }
+        let wanted = (settings.theme, settings.reduced_motion);
+        if self.style != Some(wanted) {
+            theme::apply_style(ctx, wanted.0, wanted.1);
+            self.style = Some(wanted);
+        }
+        let zoom = (window_height / theme::DESIGN_HEIGHT).clamp(0.6, 2.0);
+        if (ctx.zoom_factor() - zoom).abs() > 0.01 {
+            ctx.set_zoom_factor(zoom);
+        }
+        self.fonts == FontsState::Ready
+    }
+}
+
+/// The projector window's look; its drawing waits until the fonts are in.
+#[derive(Resource, Debug, Default)]
+struct PrimaryLook {
+    look: ContextLook,
+    ready: bool,
 }
 
 /// bevy_egui reports the modifier keys to egui on every frame, and egui repaints at once
@@ -283,46 +315,19 @@ fn drop_unchanged_modifiers(
     }
 }
 
-fn install_fonts_once(mut contexts: EguiContexts, mut state: ResMut<FontsState>) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    match *state {
-        FontsState::NotInstalled => {
-            theme::install_fonts(ctx);
-            ctx.request_repaint();
-            *state = FontsState::Installed;
-        }
-        FontsState::Installed => *state = FontsState::Ready,
-        FontsState::Ready => {}
-    }
-    Ok(())
-}
-
-fn fonts_ready(state: Res<FontsState>) -> bool {
-    *state == FontsState::Ready
-}
-
-fn apply_style_on_change(
+fn prepare_primary_context(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
-    mut applied: Local<Option<(theme::ThemeKind, bool)>>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut primary: ResMut<PrimaryLook>,
 ) -> Result {
-    let wanted = (settings.theme, settings.reduced_motion);
-    if *applied != Some(wanted) {
-        theme::apply_style(contexts.ctx_mut()?, wanted.0, wanted.1);
-        *applied = Some(wanted);
-    }
+    let ctx = contexts.ctx_mut()?;
+    primary.ready = primary.look.prepare(ctx, &settings, window.resolution.height());
     Ok(())
 }
 
-/// Scales the whole UI with the window so the 1080p type scale holds on a 720p
-/// projector or a 4K screen alike.
-fn fit_zoom_to_window(mut contexts: EguiContexts, window: Single<&Window, With<PrimaryWindow>>) -> Result {
-    let zoom = (window.resolution.height() / theme::DESIGN_HEIGHT).clamp(0.6, 2.0);
-    let ctx = contexts.ctx_mut()?;
-    if (ctx.zoom_factor() - zoom).abs() > 0.01 {
-        ctx.set_zoom_factor(zoom);
-    }
-    Ok(())
+fn primary_ready(primary: Res<PrimaryLook>) -> bool {
+    primary.ready
 }
 
 #[derive(SystemParam)]
