@@ -6,17 +6,18 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use service_camp::lang::Lang;
-use service_camp::roleplay::{Observed, RoundCast, RoundRecord, RoundReview, best_gain};
-use service_camp::scenario::load_str;
-use service_camp::scoring::Rubrics;
-use service_camp::session::{TeamId, Timestamp};
+use service_camp::core::lang::Lang;
+use service_camp::core::round::{Observed, RoundCast, RoundRecord, RoundReview, best_gain};
+use service_camp::core::scenario::load_str;
+use service_camp::core::scoring::Rubrics;
+use service_camp::core::session::{TeamId, Timestamp};
 
 /// A busy eight-minute round: 40 presses and quotes, steps of both models, a taboo phrase.
 fn busy_round(rubrics: &Rubrics) -> RoundRecord {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let path = root.join("scenarios/lost-parcel.ron");
-    let scenario = load_str(&path, &std::fs::read_to_string(&path).expect("scenario readable")).expect("scenario loads");
+    let scenario =
+        load_str(&path, &std::fs::read_to_string(&path).expect("scenario readable")).expect("scenario loads");
     let cast = RoundCast { team: Some(TeamId(1)), rep: "小王".into(), ..RoundCast::default() };
     let mut record = RoundRecord::new(1, &scenario, &cast, TeamId(1), Timestamp(0));
     let presses = [

@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use service_camp::scenario::{load_dir, validate};
+use service_camp::core::scenario::{load_dir, validate};
 
 const LIBRARY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
 

@@ -4,7 +4,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use service_camp::scoring::{Rubrics, Speaker, Transcript, Turn, score};
+use service_camp::core::scoring::{Rubrics, Speaker, Transcript, Turn, score};
 
 /// Realistic rep and customer lines in both languages, cycled to the wanted length.
 const LINES: &[(Speaker, &str)] = &[

@@ -1,39 +1,16 @@
 //! Service Camp (服务训练营): the library behind the app, its CLI tools and its tests.
 //!
-//! Training logic (sessions, timers, content) lives in plain modules with no rendering;
-//! Bevy plugins (one per feature) and egui screens sit on top.
+//! Layers, each depending only on those below it:
+//! - [`core`]: the training itself in plain Rust (sessions, scoring, scenarios, rounds,
+//!   practice, exports, locales). No Bevy, no egui: every rule lives and is tested here, and
+//!   every change to a camp is one [`core::session::SessionEdit`] applied by core.
+//! - [`features`]: Bevy plugins and resources, no drawing (actions, screens as states, the camp,
+//!   the room clock, rounds, the scenario library, practice, settings, sound, windows).
+//! - [`ui`]: egui only: context and chrome, overlays, the theme and one file per screen.
+//! - [`app`] assembles Bevy with the features and the UI; [`cli`] parses the command line.
 
 pub mod app;
-pub mod camp;
 pub mod cli;
-pub mod console_window;
-pub mod content_error;
-pub mod disc;
-pub mod export;
-pub mod i18n;
-pub mod lang;
-pub mod navigation;
-pub mod paths;
-pub mod persist;
-pub mod picker;
-pub mod practice;
-pub mod redraw;
-pub mod roleplay;
-pub mod room_clock;
-pub mod round_play;
-pub mod scenario;
-pub mod scenario_library;
-pub mod scoring;
-pub mod screens;
-pub mod self_study;
-pub mod session;
-pub mod settings;
-pub mod sound;
-pub mod theme;
-pub mod timer;
-pub mod tour;
+pub mod core;
+pub mod features;
 pub mod ui;
-pub mod vote;
-pub mod window;
-pub mod wordcloud;
-pub mod workshop;

@@ -4,9 +4,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use bevy_egui::egui;
-use service_camp::i18n::{self, message_ids, parity_gaps};
-use service_camp::lang::Lang;
-use service_camp::theme::{fonts, icons};
+use service_camp::core::lang::Lang;
+use service_camp::core::locale::{message_ids, parity_gaps};
+use service_camp::ui::theme::{fonts, icons};
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -120,7 +120,7 @@ fn bundled_fonts_are_under_ten_megabytes_with_licence() {
 fn keys_of(file: &str) -> Vec<String> {
     let path = repo(file);
     let source = std::fs::read_to_string(&path).unwrap();
-    let resource = i18n::parse_ftl(&path, source).unwrap_or_else(|e| panic!("{e:?}"));
+    let resource = service_camp::core::locale::parse_ftl(&path, source).unwrap_or_else(|e| panic!("{e:?}"));
     message_ids(&resource)
 }
 

@@ -9,21 +9,24 @@ use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 use bevy::window::PrimaryWindow;
 use bevy::winit::{UpdateMode, WinitSettings};
-use service_camp::lang::Lang;
-use service_camp::navigation::{Overlay, UiAction};
-use service_camp::redraw::{IDLE_WAIT, Reactive};
-use service_camp::room_clock::{ClockAction, RoomClock};
-use service_camp::screens::Screen;
-use service_camp::session::Session;
-use service_camp::settings::Settings;
-use service_camp::workshop::CurrentSession;
+use service_camp::core::lang::Lang;
+use service_camp::core::session::Session;
+use service_camp::core::session::SessionEdit;
+use service_camp::features::actions::ClockAction;
+use service_camp::features::actions::UiAction;
+use service_camp::features::content::CurrentSession;
+use service_camp::features::navigation::Overlay;
+use service_camp::features::redraw::{IDLE_WAIT, Reactive};
+use service_camp::features::room_clock::RoomClock;
+use service_camp::features::screen::Screen;
+use service_camp::features::settings::CurrentSettings;
 
 fn app_with(session: Session) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin))
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(100)))
         .insert_resource(CurrentSession { session, path: None })
-        .add_plugins((service_camp::app::core_plugins, service_camp::window::plugin));
+        .add_plugins((service_camp::app::core_plugins, service_camp::features::window::plugin));
     app.world_mut().spawn((Window::default(), PrimaryWindow));
     app.update();
     app
@@ -87,12 +90,12 @@ fn blank_screen_hides_and_any_clicker_key_brings_it_back_in_place() {
 #[test]
 fn language_switches_at_runtime() {
     let mut app = app();
-    assert_eq!(app.world().resource::<Settings>().lang, Lang::Zh);
+    assert_eq!(app.world().resource::<CurrentSettings>().lang, Lang::Zh);
     tap(&mut app, KeyCode::KeyL);
-    assert_eq!(app.world().resource::<Settings>().lang, Lang::En);
+    assert_eq!(app.world().resource::<CurrentSettings>().lang, Lang::En);
     app.world_mut().write_message(UiAction::SetLang(Lang::Zh));
     app.update();
-    assert_eq!(app.world().resource::<Settings>().lang, Lang::Zh);
+    assert_eq!(app.world().resource::<CurrentSettings>().lang, Lang::Zh);
 }
 
 #[test]
@@ -159,60 +162,59 @@ fn running_clock_wakes_the_app_each_second_and_idle_sleeps() {
 
 #[test]
 fn a_scenario_file_saved_while_the_app_runs_appears_without_restart() {
-    use service_camp::scenario_library::ScenarioShelf;
+    use service_camp::features::scenarios::LoadedLibrary;
     let dir = std::env::temp_dir().join(format!("sc-live-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin))
-        .insert_resource(ScenarioShelf::load(vec![dir.clone()], Default::default()))
+        .insert_resource(LoadedLibrary::load(vec![dir.clone()], Default::default()))
         .add_plugins(service_camp::app::core_plugins);
     app.update();
-    assert!(app.world().resource::<ScenarioShelf>().library.get("lost-parcel").is_none());
+    assert!(app.world().resource::<LoadedLibrary>().library.get("lost-parcel").is_none());
 
     let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/lost-parcel.ron");
     std::fs::copy(source, dir.join("lost-parcel.ron")).unwrap();
     let started = std::time::Instant::now();
-    while app.world().resource::<ScenarioShelf>().library.get("lost-parcel").is_none() {
+    while app.world().resource::<LoadedLibrary>().library.get("lost-parcel").is_none() {
         assert!(started.elapsed() < Duration::from_secs(10), "the new file was not picked up");
         std::thread::sleep(Duration::from_millis(20));
         app.update();
     }
     std::fs::write(dir.join("lost-parcel.ron"), "(id: \"lost-parcel\", title: ").unwrap();
-    while app.world().resource::<ScenarioShelf>().library.get("lost-parcel").is_some() {
+    while app.world().resource::<LoadedLibrary>().library.get("lost-parcel").is_some() {
         assert!(started.elapsed() < Duration::from_secs(10), "the broken edit was not picked up");
         std::thread::sleep(Duration::from_millis(20));
         app.update();
     }
-    let problems = &app.world().resource::<ScenarioShelf>().problems;
+    let problems = &app.world().resource::<LoadedLibrary>().problems;
     assert!(problems.iter().any(|p| p.file.ends_with("lost-parcel.ron") && p.line >= 1), "{problems:?}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn every_camp_change_is_saved_at_once_and_a_restart_resumes_there() {
-    use service_camp::camp::CampAction;
     let dir = std::env::temp_dir().join(format!("sc-autosave-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let path = dir.join("camp.ron");
     let mut app = app();
     app.world_mut().resource_mut::<CurrentSession>().path = Some(path.clone());
-    app.world_mut().write_message(UiAction::Camp(CampAction::AddTeam));
+    app.world_mut().write_message(UiAction::Edit(SessionEdit::AddTeam));
     app.update();
-    let saved = service_camp::persist::load_session(&path).expect("the new team was saved");
+    let saved = service_camp::core::persist::load_session(&path).expect("the new team was saved");
     assert_eq!(saved.teams.len(), 1);
 
     let team = saved.teams[0].id();
     let reason = "主动回访".to_owned();
-    app.world_mut().write_message(UiAction::Camp(CampAction::Adjust { team, points: 5, reason }));
+    app.world_mut().write_message(UiAction::Edit(SessionEdit::Adjust { team, points: 5, reason }));
     app.update();
-    let saved = service_camp::persist::load_session(&path).unwrap();
+    let saved = service_camp::core::persist::load_session(&path).unwrap();
     assert_eq!(saved.totals(), vec![5]);
-    assert!(service_camp::persist::backup_path(&path).unwrap().is_file(), "the previous version is kept");
+    assert!(service_camp::core::persist::backup_path(&path).unwrap().is_file(), "the previous version is kept");
 
     // A restart opens the file and finds exactly what was on screen.
     let mut problems = Vec::new();
-    let (reopened, _) = service_camp::camp::open_session(path.clone(), &mut problems);
+    let (reopened, _) = service_camp::features::camp::open_session(path.clone(), &mut problems);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(reopened.session, app.world().resource::<CurrentSession>().session);
     std::fs::remove_dir_all(dir).unwrap();
@@ -252,7 +254,8 @@ fn clock_runs_from_keyboard_and_clicker() {
 
 #[test]
 fn the_export_button_writes_the_report_beside_the_session() {
-    use service_camp::camp::{CampAction, LastExport};
+    use service_camp::features::actions::CampAction;
+    use service_camp::features::camp::LastExport;
     let dir = std::env::temp_dir().join(format!("sc-export-button-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let mut app = app_with(Session::demo(Lang::Zh));

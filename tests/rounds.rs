@@ -9,16 +9,18 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 use bevy::window::PrimaryWindow;
-use service_camp::lang::Lang;
-use service_camp::navigation::UiAction;
-use service_camp::roleplay::{Observed, RoundEnding};
-use service_camp::room_clock::RoomClock;
-use service_camp::round_play::{RoundAction, RoundDesk};
-use service_camp::scenario_library::{LibraryAction, ScenarioShelf};
-use service_camp::scoring::{Rubrics, known_tags};
-use service_camp::screens::Screen;
-use service_camp::session::{PointsSource, Session, TeamId};
-use service_camp::workshop::{CurrentSession, LoadedRubrics};
+use service_camp::core::lang::Lang;
+use service_camp::core::round::{Observed, RoundEnding};
+use service_camp::core::scoring::known_tags;
+use service_camp::core::session::{PointsSource, Session, TeamId};
+use service_camp::features::actions::LibraryAction;
+use service_camp::features::actions::RoundAction;
+use service_camp::features::actions::UiAction;
+use service_camp::features::content::{CurrentSession, LoadedRubrics};
+use service_camp::features::room_clock::RoomClock;
+use service_camp::features::rounds::RoundDesk;
+use service_camp::features::scenarios::LoadedLibrary;
+use service_camp::features::screen::Screen;
 
 /// Three teams, the lost-parcel scenario chosen, the round screen up; 100 ms per update.
 fn round_app() -> App {
@@ -34,15 +36,15 @@ fn round_app() -> App {
 /// The app on `session`, the lost-parcel scenario chosen, the round screen up.
 fn app_with(session: Session) -> App {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let rubrics = Rubrics::load_dir(&root.join("assets/rubrics")).unwrap();
-    let shelf = ScenarioShelf::load(vec![root.join("scenarios")], known_tags(&rubrics));
+    let rubrics = crate::support::rubrics().clone();
+    let shelf = LoadedLibrary::load(vec![root.join("scenarios")], known_tags(&rubrics));
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin))
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(100)))
         .insert_resource(CurrentSession { session, path: None })
         .insert_resource(LoadedRubrics(rubrics))
         .insert_resource(shelf)
-        .add_plugins((service_camp::app::core_plugins, service_camp::window::plugin));
+        .add_plugins((service_camp::app::core_plugins, service_camp::features::window::plugin));
     app.world_mut().spawn((Window::default(), PrimaryWindow));
     app.update();
     act(&mut app, UiAction::Library(LibraryAction::Select("lost-parcel".into())));

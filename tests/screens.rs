@@ -2,28 +2,32 @@
 
 use bevy_egui::egui::{self, UiBuilder};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
-use service_camp::camp::CampAction;
-use service_camp::i18n::Locales;
-use service_camp::lang::Lang;
-use service_camp::navigation::UiAction;
-use service_camp::practice::PracticeRun;
-use service_camp::practice::Progress;
-use service_camp::roleplay::{Observed, RoundCast, RoundRecord, RoundReview, scoring_pad};
-use service_camp::room_clock::ClockAction;
-use service_camp::round_play::{RoundAction, RoundDesk, RoundView};
-use service_camp::scenario_library::{LibraryAction, LibraryView, ScenarioShelf};
-use service_camp::screens::Screen;
-use service_camp::self_study::{PracticeAction, PracticeState};
-use service_camp::session::Session;
-use service_camp::settings::Settings;
-use service_camp::theme::{self, ThemeKind};
-use service_camp::timer::Countdown;
-use service_camp::ui::{self, CampView, UiCx, UiData};
+use egui_kittest::kittest::{NodeT, Queryable};
+use service_camp::core::countdown::Countdown;
+use service_camp::core::lang::Lang;
+use service_camp::core::locale::Locales;
+use service_camp::core::practice::PracticeRun;
+use service_camp::core::practice::Progress;
+use service_camp::core::round::{Observed, RoundCast, RoundRecord, RoundReview, scoring_pad};
+use service_camp::core::session::{Session, SessionEdit};
+use service_camp::core::settings::Settings;
+use service_camp::features::actions::ClockAction;
+use service_camp::features::actions::LibraryAction;
+use service_camp::features::actions::PracticeAction;
+use service_camp::features::actions::RoundAction;
+use service_camp::features::actions::UiAction;
+use service_camp::features::practice::PracticeState;
+use service_camp::features::rounds::{RoundDesk, RoundView};
+use service_camp::features::scenarios::{LibraryView, LoadedLibrary};
+use service_camp::features::screen::Screen;
+use service_camp::ui::chrome::chrome;
+use service_camp::ui::context::{CampView, UiCx, UiData};
+use service_camp::ui::screens::ScreenView;
+use service_camp::ui::theme::{self, ThemeKind};
 
 struct Shown {
     locales: Locales,
-    shelf: ScenarioShelf,
+    shelf: LoadedLibrary,
     library_view: LibraryView,
     settings: Settings,
     session: Session,
@@ -34,6 +38,8 @@ struct Shown {
     screen: Screen,
     actions: Vec<UiAction>,
     styled: bool,
+    /// Off: only the chrome is drawn, to tell a screen's own content from the rail and bars.
+    draw_screen: bool,
 }
 
 impl Shown {
@@ -51,6 +57,7 @@ impl Shown {
             screen,
             actions: Vec::new(),
             styled: false,
+            draw_screen: true,
         }
     }
 
@@ -71,8 +78,8 @@ impl Shown {
 }
 
 /// The built-in scenario library (tags unchecked: the rubrics are tested elsewhere).
-fn shelf() -> ScenarioShelf {
-    ScenarioShelf::load(vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")], Default::default())
+fn shelf() -> LoadedLibrary {
+    LoadedLibrary::load(vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")], Default::default())
 }
 
 /// Applies the app's fonts and style on the first frame (as the app does before drawing);
@@ -100,9 +107,11 @@ fn harness_sized(state: Shown, size: [f32; 2]) -> Harness<'static, Shown> {
                 return;
             }
             let mut cx = UiCx::new(shown.data(), shown.screen);
-            let area = ui::chrome(ui, &mut cx, &[]);
-            let mut screen_ui = ui.new_child(UiBuilder::new().max_rect(area));
-            shown.screen.show(&mut screen_ui, &mut cx);
+            let area = chrome(ui, &mut cx, &[]);
+            if shown.draw_screen {
+                let mut screen_ui = ui.new_child(UiBuilder::new().max_rect(area));
+                shown.screen.show(&mut screen_ui, &mut cx);
+            }
             let actions = cx.actions;
             shown.actions.extend(actions);
         },
@@ -116,17 +125,28 @@ fn harness(screen: Screen, lang: Lang, theme_kind: ThemeKind) -> Harness<'static
     harness_for(Shown::new(screen, lang, theme_kind))
 }
 
+/// Every label the harness's accessibility tree holds.
+fn labels(harness: &Harness<'static, Shown>) -> std::collections::BTreeSet<String> {
+    harness
+        .query_all(egui_kittest::kittest::By::new().include_labels())
+        .filter_map(|node| {
+            // Buttons carry their text as a label, plain text as a value.
+            let node = node.accesskit_node();
+            node.label().or_else(|| node.value()).filter(|text| !text.is_empty())
+        })
+        .collect()
+}
+
 #[test]
 fn every_screen_renders_in_both_languages_and_themes_with_no_missing_strings() {
     for lang in Lang::ALL {
         for theme_kind in [ThemeKind::Light, ThemeKind::Dark] {
             for screen in Screen::ALL {
                 let harness = harness(screen, lang, theme_kind);
-                let title = harness.state().locales.get(lang, screen.title_key());
-                assert!(
-                    harness.query_all_by_label_contains(&title).count() >= 1,
-                    "{screen:?} in {lang:?} shows no {title:?}"
-                );
+                let chrome = harness_for(Shown { draw_screen: false, ..Shown::new(screen, lang, theme_kind) });
+                let chrome_labels = labels(&chrome);
+                let own: Vec<String> = labels(&harness).difference(&chrome_labels).cloned().collect();
+                assert!(own.len() >= 3, "{screen:?} in {lang:?} draws little of its own beside the chrome: {own:?}");
                 let missing = harness.state().locales.missing_keys();
                 assert!(missing.is_empty(), "{screen:?} {lang:?} asks for undefined strings: {missing:?}");
             }
@@ -170,8 +190,8 @@ fn quit_dialog_confirms_with_its_button() {
                 return;
             }
             let mut cx = UiCx::new(shown.data(), shown.screen);
-            let overlay = service_camp::navigation::Overlay { confirm_quit: true, ..Default::default() };
-            ui::overlays(ui.ctx(), &mut cx, &overlay);
+            let overlay = service_camp::features::navigation::Overlay { confirm_quit: true, ..Default::default() };
+            service_camp::ui::overlays::overlays(ui.ctx(), &mut cx, &overlay);
             let actions = cx.actions;
             shown.actions.extend(actions);
         },
@@ -192,7 +212,7 @@ fn library_filters_draws_and_keeps_the_customer_card_hidden_until_asked() {
     filters.run_steps(2);
     let actions = &filters.state().actions;
     assert!(actions.contains(&UiAction::Library(LibraryAction::Draw)));
-    assert!(actions.contains(&UiAction::Library(LibraryAction::Disc(Some(service_camp::disc::Disc::C)))));
+    assert!(actions.contains(&UiAction::Library(LibraryAction::Disc(Some(service_camp::core::disc::Disc::C)))));
 
     let mut shown = harness(Screen::Library, Lang::Zh, ThemeKind::Light);
     let state = shown.state_mut();
@@ -215,13 +235,10 @@ fn practice_is_playable_by_mouse_and_keyboard() {
     picker.run_steps(2);
     assert!(picker.state().actions.contains(&UiAction::Practice(PracticeAction::Surprise)));
 
-    let rubrics = service_camp::scoring::Rubrics::load_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rubrics"),
-    )
-    .unwrap();
+    let rubrics = crate::support::rubrics();
     let mut state = Shown::new(Screen::Practice, Lang::Zh, ThemeKind::Light);
     let scenario = state.shelf.library.get("lost-parcel").unwrap().clone();
-    state.practice.run = PracticeRun::start(&scenario, &rubrics, Lang::Zh);
+    state.practice.run = PracticeRun::start(&scenario, rubrics, Lang::Zh);
     let mut talk = harness_for(state);
     assert!(talk.query_by_label_contains(scenario.title.get(Lang::Zh)).is_some());
     talk.key_press(egui::Key::Num2);
@@ -242,23 +259,20 @@ fn votes_are_typed_as_two_numbers_voter_then_choice() {
     vote.key_press(egui::Key::Num1);
     vote.run_steps(2);
     let order = vote.state().session.presentation_sequence();
-    let expected = UiAction::Camp(CampAction::Vote { voter: order[1], choice: order[0] });
+    let expected = UiAction::Edit(SessionEdit::Vote { voter: order[1], choice: order[0] });
     assert!(vote.state().actions.contains(&expected), "{:?}", vote.state().actions);
 }
 
 /// The round screen with a live lost-parcel round served by the first demo team.
 fn live_round(lang: Lang) -> Shown {
-    let rubrics = service_camp::scoring::Rubrics::load_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rubrics"),
-    )
-    .unwrap();
+    let rubrics = crate::support::rubrics();
     let mut shown = Shown::new(Screen::Round, lang, ThemeKind::Light);
     let scenario = shown.shelf.library.get("lost-parcel").unwrap().clone();
     let team = shown.session.teams[0].id();
     let cast = RoundCast { team: Some(team), rep: "小王".into(), ..RoundCast::default() };
-    let mut record = RoundRecord::new(99, &scenario, &cast, team, service_camp::session::Timestamp(0));
+    let mut record = RoundRecord::new(99, &scenario, &cast, team, service_camp::core::session::Timestamp(0));
     for (t, tag) in [(5.0, "7a.accept"), (12.0, "7a.apologize"), (20.0, "penalty.taboo")] {
-        record.observe(&rubrics, lang, t, Observed::Tag(tag.into()));
+        record.observe(rubrics, lang, t, Observed::Tag(tag.into()));
     }
     shown.clock = Countdown::new(f64::from(record.time_limit_secs));
     shown.session.rounds.push(record);
@@ -267,8 +281,8 @@ fn live_round(lang: Lang) -> Shown {
     shown.round.shown = Some(index);
     shown.round.view = Some(RoundView {
         index,
-        review: RoundReview::of(record, &rubrics, lang),
-        pad: scoring_pad(&rubrics, &record.models),
+        review: RoundReview::of(record, rubrics, lang),
+        pad: scoring_pad(rubrics, &record.models),
         best_gain: None,
     });
     shown
@@ -311,7 +325,7 @@ fn the_customer_card_never_reaches_the_audience_view_but_the_console_window_show
                     return;
                 }
                 let mut cx = UiCx::new(shown.data(), shown.screen);
-                service_camp::screens::round_console::show(ui, &mut cx, true);
+                service_camp::ui::screens::round_console::show(ui, &mut cx, true);
             },
             live_round(lang),
         );
@@ -341,13 +355,11 @@ fn tall_harness_for(state: Shown) -> Harness<'static, Shown> {
 
 /// The debrief screen with each demo team's weakest steps from its demo rounds, as the app keeps them.
 fn debrief_with_weak_steps(lang: Lang) -> Shown {
-    let rubrics = service_camp::scoring::Rubrics::load_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rubrics"),
-    )
-    .unwrap();
+    let rubrics = crate::support::rubrics();
     let mut shown = Shown::new(Screen::Debrief, lang, ThemeKind::Light);
     for team in shown.session.team_ids() {
-        let weak = service_camp::roleplay::weakest_steps(&shown.session, &rubrics, team, 3);
+        let weak =
+            service_camp::core::round::weakest_steps(&shown.session.rounds, shown.session.lang, rubrics, team, 3);
         shown.round.weakest_steps.insert(team, weak);
     }
     shown
@@ -375,19 +387,19 @@ fn the_debrief_suggests_the_teams_weakest_steps_as_tools_and_actions() {
         }
         harness.query_all_by_label(&chip).next().unwrap().click();
         harness.run_steps(2);
-        let tool = UiAction::Camp(CampAction::Debrief {
+        let tool = UiAction::Edit(SessionEdit::Debrief {
             team: team.id(),
             participant: None,
-            part: service_camp::camp::DebriefPart::Tool(1),
+            part: service_camp::core::session::DebriefPart::Tool(1),
             text: chip.clone(),
         });
         assert!(harness.state().actions.contains(&tool), "{:?}", harness.state().actions);
         harness.query_all_by_label(&chip).nth(1).unwrap().click();
         harness.run_steps(2);
-        let action = UiAction::Camp(CampAction::Debrief {
+        let action = UiAction::Edit(SessionEdit::Debrief {
             team: team.id(),
             participant: None,
-            part: service_camp::camp::DebriefPart::ActionWhat(0),
+            part: service_camp::core::session::DebriefPart::ActionWhat(0),
             text: weak[0].explain.get(lang).to_owned(),
         });
         assert!(harness.state().actions.contains(&action), "{:?}", harness.state().actions);
@@ -399,10 +411,10 @@ fn the_debrief_suggests_the_teams_weakest_steps_as_tools_and_actions() {
         harness.state_mut().actions.clear();
         harness.query_all_by_label(&chip).next().unwrap().click();
         harness.run_steps(2);
-        let tool = UiAction::Camp(CampAction::Debrief {
+        let tool = UiAction::Edit(SessionEdit::Debrief {
             team: team.id(),
             participant: Some(member),
-            part: service_camp::camp::DebriefPart::Tool(0),
+            part: service_camp::core::session::DebriefPart::Tool(0),
             text: chip.clone(),
         });
         assert_eq!(harness.state().actions, vec![tool]);

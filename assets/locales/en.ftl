@@ -319,3 +319,117 @@ debrief-weak-step-hint = { $missed ->
        *[other] , out of order in { $order }
     }
 }
+
+## Exports: the client report, CSV headers and xAPI display words
+
+export-untitled = Untitled camp
+export-exported-at = Exported
+export-agenda = Agenda
+export-step = Step
+export-minutes = Minutes
+export-total-minutes = Total minutes
+export-teams = Teams
+export-no-teams = No teams yet.
+export-team = Team
+export-captain = Captain
+export-members = Members
+export-slogan = Slogan
+export-song = Song
+export-leaderboard = Leaderboard
+export-rank = Rank
+export-total = Total
+export-change-since-last-round = Change since last round
+export-rounds = Role-play rounds
+export-no-rounds = No role-play round has been recorded yet: the points ledger holds no round scores.
+export-round-column = Round
+export-timeline = Timeline
+export-scenario = Scenario
+export-rep = Rep
+export-customer-player = Customer played by
+export-trainer = Trainer
+export-ending = Ending
+export-ended = Ended
+export-walked-out = The customer walked out
+export-score = Trainer's score (of 100)
+export-judged-by = Judged by
+export-peer-average = Peer average (stars)
+export-points-from-score = Points from the score
+export-points-from-peers = Points from peers
+export-model = Model
+export-model-step = Step
+export-order = Order
+export-out-of-order = out of order
+export-said = Words said
+export-missing-steps = Steps not shown
+export-penalties = Penalties
+export-no-penalties = No penalties.
+export-best-gain = The one change worth most
+export-nothing-to-gain = Nothing left to gain.
+export-ledger-only-rounds = Other round points in the ledger
+export-ledger = Points ledger
+export-empty-ledger = The points ledger is empty.
+export-entry-number = #
+export-time = Time
+export-source = Source
+export-points = Points
+export-round-points = Points this round
+export-reason = Reason
+export-status = Status
+export-counts = counts
+export-undone = undone
+export-vote = Team-building vote
+export-bonus = Bonus
+export-penalty = Penalty
+export-debriefs = debriefs
+export-no-debriefs = No debrief has been written yet.
+export-whole-class = Whole class
+export-takeaways = Takeaways
+export-tools = Tools
+export-actions = Action plan
+export-what = What
+export-by-when = By when
+export-checker = Checked by
+export-verb-scored = scored
+export-verb-earned = earned
+export-verb-penalized = penalized
+export-verb-completed = completed
+export-verb-showed = showed
+export-round = Round { $number }
+export-member-of = { $name } ({ $team })
+export-gain-by-step = Doing "{ $model } · { $step }" would have added { $points } points
+export-gain-by-avoiding = Avoiding "{ $penalty }" would have added { $points } points
+export-gain-by-avoiding-said = Avoiding "{ $penalty }" ("{ $said }") would have added { $points } points
+export-removed-team = Removed team (id { $id })
+
+## The text score report (`service-camp score`)
+
+report-title = Service Camp · Score report
+report-total = Total
+report-judged-by = Judged by
+report-models = Models
+report-found = done
+report-missing = missing
+report-order = order
+report-points = Where the points came from
+report-to-work-on = Still to work on
+report-turn = turn { $number }
+report-mood = Emotional bank account
+report-walked-out = the customer walked out at turn { $number }
+report-none = none
+report-list-separator = {", "}
+
+## Words the camp writes into the session (in its language when written)
+
+camp-new-team = Team { $number }
+camp-new-camp = Service Camp { $date }
+ledger-vote = Team presentations · best team
+ledger-round = Round { $number } · { $title } · trainer { $score }
+ledger-round-peers = Round { $number } · { $title } · trainer { $score } · peers { $peers }★
+
+console-window-title = Trainer console · Service Camp
+
+vote-tie-rule = On a tie, the team that presented earlier wins: going first is hardest, and later teams could learn from the ones before them.
+report-disc-d = D Dominance · win with speed
+report-disc-i = I Influence · win with relationship
+report-disc-s = S Steadiness · win with reassurance
+report-disc-c = C Conscientiousness · win with professionalism

@@ -301,3 +301,117 @@ debrief-weak-step-hint = { $missed ->
        *[other] ,{ $order } 轮顺序不对
     }
 }
+
+## Exports: the client report, CSV headers and xAPI display words
+
+export-untitled = 未命名训练营
+export-exported-at = 导出时间
+export-agenda = 日程
+export-step = 环节
+export-minutes = 分钟
+export-total-minutes = 合计分钟
+export-teams = 团队
+export-no-teams = 尚无团队。
+export-team = 团队
+export-captain = 队长
+export-members = 队员
+export-slogan = 口号
+export-song = 队歌
+export-leaderboard = 排行榜
+export-rank = 名次
+export-total = 总分
+export-change-since-last-round = 最近一轮变化
+export-rounds = 角色扮演轮次
+export-no-rounds = 尚未记录任何角色扮演轮次:积分账目中没有轮次得分。
+export-round-column = 轮次
+export-timeline = 时间线
+export-scenario = 情景
+export-rep = 客服代表
+export-customer-player = 客户扮演者
+export-trainer = 讲师
+export-ending = 结束方式
+export-ended = 正常结束
+export-walked-out = 客户愤而离开
+export-score = 讲师评分(满分 100)
+export-judged-by = 评判模型
+export-peer-average = 同伴平均星级
+export-points-from-score = 评分折算积分
+export-points-from-peers = 同伴星级积分
+export-model = 模型
+export-model-step = 步骤
+export-order = 顺序
+export-out-of-order = 顺序颠倒
+export-said = 原话
+export-missing-steps = 未做到的步骤
+export-penalties = 扣分项
+export-no-penalties = 没有扣分项。
+export-best-gain = 最值得改进的一点
+export-nothing-to-gain = 没有可以再提高的地方。
+export-ledger-only-rounds = 积分账目中的其他轮次得分
+export-ledger = 积分明细
+export-empty-ledger = 积分账目为空。
+export-entry-number = 序号
+export-time = 时间
+export-source = 来源
+export-points = 分数
+export-round-points = 本轮积分
+export-reason = 原因
+export-status = 状态
+export-counts = 有效
+export-undone = 已撤销
+export-vote = 团队风采投票
+export-bonus = 讲师加分
+export-penalty = 扣分
+export-debriefs = 总结
+export-no-debriefs = 尚未填写任何总结。
+export-whole-class = 全班
+export-takeaways = 收获
+export-tools = 工具
+export-actions = 行动计划
+export-what = 行动
+export-by-when = 完成时间
+export-checker = 检查人
+export-verb-scored = 得分
+export-verb-earned = 获得加分
+export-verb-penalized = 被扣分
+export-verb-completed = 完成
+export-verb-showed = 做到
+export-round = 第 { $number } 轮
+export-member-of = { $name }({ $team })
+export-gain-by-step = 做到“{ $model } · { $step }”,可多得 { $points } 分
+export-gain-by-avoiding = 避免“{ $penalty }”,可多得 { $points } 分
+export-gain-by-avoiding-said = 避免“{ $penalty }”(“{ $said }”),可多得 { $points } 分
+export-removed-team = 已删除的团队(编号 { $id })
+
+## The text score report (`service-camp score`)
+
+report-title = 服务训练营 · 评分报告
+report-total = 总分
+report-judged-by = 评分模型
+report-models = 模型
+report-found = 做到
+report-missing = 缺少
+report-order = 顺序
+report-points = 得分明细
+report-to-work-on = 还可以做到
+report-turn = 第{ $number }轮
+report-mood = 情绪银行
+report-walked-out = 客户在第{ $number }轮离开
+report-none = 无
+report-list-separator = 、
+
+## Words the camp writes into the session (in its language when written)
+
+camp-new-team = 第{ $number }队
+camp-new-camp = 服务训练营 { $date }
+ledger-vote = 团队风采展示 · 最佳团队
+ledger-round = 第{ $number }轮 · { $title } · 讲师评分 { $score }
+ledger-round-peers = 第{ $number }轮 · { $title } · 讲师评分 { $score } · 同伴 { $peers }★
+
+console-window-title = 讲师控制台 · 服务训练营
+
+vote-tie-rule = 平票时,先展示的团队获胜:第一个上台最难,后面的团队还能借鉴前面的展示。
+report-disc-d = D 支配型 · 赢在速度
+report-disc-i = I 影响型 · 赢在关系
+report-disc-s = S 稳健型 · 赢在安心
+report-disc-c = C 谨慎型 · 赢在专业

@@ -1,0 +1,408 @@
+//! The screenshot tour: drives the real app (real window, real renderer) through every
+//! screen with the built-in demo data, saves one PNG per screen and language, and exits.
+//! `service-camp tour --out DIR [--lang zh|en]`; under Xvfb with Mesa's lavapipe too.
+
+use std::path::PathBuf;
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+
+use crate::features::camp::LastPick;
+
+use crate::core::countdown::Countdown;
+use crate::core::lang::Lang;
+use crate::core::round::{CustomerPlayer, Observed, RoundCast};
+use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId, Timestamp};
+use crate::features::content::CurrentSession;
+use crate::features::content::LoadedRubrics;
+use crate::features::navigation::{Overlay, ScreenEnteredAt};
+use crate::features::practice::{DemoPlay, PracticeState, demo_state};
+use crate::features::room_clock::RoomClock;
+use crate::features::rounds::RoundDesk;
+use crate::features::scenarios::{LibraryView, LoadedLibrary};
+use crate::features::screen::Screen;
+use crate::features::settings::CurrentSettings;
+use crate::ui::theme::{ThemeKind, effects};
+
+#[derive(Debug, Clone)]
+pub struct TourOptions {
+    pub out: PathBuf,
+    pub langs: Vec<Lang>,
+}
+
+/// One picture: a screen in a language, possibly with a variant (theme, dialog).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shot {
+    pub screen: Screen,
+    pub lang: Lang,
+    pub variant: Variant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Variant {
+    Plain,
+    Dark,
+    ConfirmQuit,
+    Help,
+    /// The library with the secret customer card opened.
+    CustomerCard,
+    /// Self-study in the middle of a conversation.
+    PracticeTalk,
+    /// Self-study's debrief after a finished conversation.
+    PracticeDebrief,
+    /// Self-study's debrief after a conversation that went wrong.
+    PracticeLost,
+    /// A role-play round in progress, as the room sees it.
+    RoundLive,
+    /// The round over, the other teams' stars coming in.
+    RoundRating,
+    /// The trainer console setting up the next round.
+    ConsoleSetup,
+    /// The trainer console during the round (single-screen mode, card opened).
+    ConsoleLive,
+    /// The first team's 5-3-1 debrief open for editing.
+    DebriefEditor,
+}
+
+impl Shot {
+    /// The PNG's name: the screen's slug, the variant, the language: `round-result-zh.png`.
+    pub fn file_name(&self) -> String {
+        let variant = match self.variant {
+            Variant::Plain => "",
+            Variant::Dark => "-dark",
+            Variant::ConfirmQuit => "-quit",
+            Variant::Help => "-help",
+            Variant::CustomerCard => "-card",
+            Variant::PracticeTalk => "-talk",
+            Variant::PracticeDebrief => "-debrief",
+            Variant::PracticeLost => "-lost",
+            Variant::RoundLive => "-live",
+            Variant::RoundRating => "-rating",
+            Variant::ConsoleSetup => "-console-setup",
+            Variant::ConsoleLive => "-console",
+            Variant::DebriefEditor => "-editor",
+        };
+        format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
+    }
+}
+
+/// Every screen in each language, then the dark theme and the dialogs once per language.
+pub fn plan(langs: &[Lang]) -> Vec<Shot> {
+    let mut shots = Vec::new();
+    for &lang in langs {
+        shots.extend(Screen::ALL.map(|screen| Shot { screen, lang, variant: Variant::Plain }));
+        for (screen, variant) in [
+            (Screen::Home, Variant::Dark),
+            (Screen::Leaderboard, Variant::Dark),
+            (Screen::Home, Variant::Help),
+            (Screen::Home, Variant::ConfirmQuit),
+            (Screen::Library, Variant::CustomerCard),
+            (Screen::Practice, Variant::PracticeTalk),
+            (Screen::Practice, Variant::PracticeDebrief),
+            (Screen::Practice, Variant::PracticeLost),
+            (Screen::Round, Variant::RoundLive),
+            (Screen::Round, Variant::RoundRating),
+            (Screen::Round, Variant::ConsoleSetup),
+            (Screen::Round, Variant::ConsoleLive),
+            (Screen::Debrief, Variant::DebriefEditor),
+        ] {
+            shots.push(Shot { screen, lang, variant });
+        }
+    }
+    shots
+}
+
+#[derive(Resource)]
+struct Tour {
+    out: PathBuf,
+    shots: Vec<Shot>,
+    next: usize,
+    phase: Phase,
+    saved: Vec<PathBuf>,
+    failures: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Phase {
+    Arrange,
+    /// Waiting for fonts, transitions and gauges to settle.
+    Settle {
+        frames: u32,
+        since: f64,
+    },
+    Capturing {
+        since: f64,
+    },
+    Captured,
+}
+
+/// Long enough for the entrance fade and the gauges' swing to finish.
+const SETTLE_SECS: f64 = effects::TRANSITION_SECS as f64 + 1.0;
+const SETTLE_FRAMES: u32 = 6;
+const CAPTURE_TIMEOUT_SECS: f64 = 20.0;
+
+pub fn plugin(options: TourOptions) -> impl Fn(&mut App) {
+    move |app: &mut App| {
+        app.insert_resource(Tour {
+            out: options.out.clone(),
+            shots: plan(&options.langs),
+            next: 0,
+            phase: Phase::Arrange,
+            saved: Vec::new(),
+            failures: Vec::new(),
+        })
+        .add_systems(Update, drive_tour);
+    }
+}
+
+/// The parts of the app a shot arranges.
+#[derive(SystemParam)]
+struct Stage<'w> {
+    settings: ResMut<'w, CurrentSettings>,
+    session: ResMut<'w, CurrentSession>,
+    overlay: ResMut<'w, Overlay>,
+    next_screen: ResMut<'w, NextState<Screen>>,
+    entered: ResMut<'w, ScreenEnteredAt>,
+    library_view: ResMut<'w, LibraryView>,
+    practice: ResMut<'w, PracticeState>,
+    last_pick: ResMut<'w, LastPick>,
+    shelf: Res<'w, LoadedLibrary>,
+    rubrics: Option<Res<'w, LoadedRubrics>>,
+    desk: ResMut<'w, RoundDesk>,
+    clock: ResMut<'w, RoomClock>,
+    /// The app clock the room clock runs on.
+    time: Res<'w, Time>,
+}
+
+/// The scenario the library shots show.
+const TOUR_SCENARIO: &str = "lost-parcel";
+
+impl Stage<'_> {
+    fn arrange(&mut self, shot: &Shot, now: f64) {
+        self.settings.lang = shot.lang;
+        self.settings.theme = if shot.variant == Variant::Dark { ThemeKind::Dark } else { ThemeKind::Light };
+        *self.overlay = Overlay {
+            help: shot.variant == Variant::Help,
+            confirm_quit: shot.variant == Variant::ConfirmQuit,
+            ..Overlay::default()
+        };
+        if self.session.session.lang != shot.lang || !self.session.session.has_data() {
+            self.session.session = Session::demo(shot.lang);
+        }
+        if shot.screen == Screen::Presentations {
+            cast_demo_votes(&mut self.session.session);
+        }
+        // The teams shot shows a finished draw of the next team.
+        self.last_pick.0 = (shot.screen == Screen::Teams)
+            .then(|| {
+                let session = &mut self.session.session;
+                let drawn = session.apply(&SessionEdit::PickTeam, &EditContext::new(Timestamp::now(), None)).ok()?;
+                crate::features::camp::pick_shown(session, &drawn, now - 60.0)
+            })
+            .flatten();
+        self.library_view.selected = Some(TOUR_SCENARIO.to_owned());
+        self.library_view.show_customer_card = shot.variant == Variant::CustomerCard;
+        let play = match shot.variant {
+            Variant::PracticeTalk => Some(DemoPlay::Midway),
+            Variant::PracticeDebrief => Some(DemoPlay::Recovered),
+            Variant::PracticeLost => Some(DemoPlay::Lost),
+            _ => None,
+        };
+        *self.practice = match (play, self.shelf.library.get(TOUR_SCENARIO), self.rubrics.as_deref()) {
+            (Some(play), Some(scenario), Some(rubrics)) => demo_state(scenario, &rubrics.0, shot.lang, play, now),
+            _ => PracticeState::default(),
+        };
+        self.arrange_round(shot);
+        self.next_screen.set(shot.screen);
+        // Restart the entrance animation even when the screen stays the same.
+        self.entered.0 = now;
+    }
+}
+
+impl Stage<'_> {
+    /// The round shots: a round of the tour scenario played by the first team, live (a taboo
+    /// phrase just said), being rated, or finished with its points on the board.
+    fn arrange_round(&mut self, shot: &Shot) {
+        let session = &mut self.session.session;
+        session.rounds.retain(|r| r.scenario != TOUR_SCENARIO || r.ledger_entry.is_some());
+        *self.desk = RoundDesk { console_window: false, ..RoundDesk::default() };
+        self.desk.shown = session.rounds.len().checked_sub(1);
+        let stage = match (shot.screen, shot.variant) {
+            (Screen::Round, Variant::RoundLive | Variant::ConsoleLive) => TourRound::Live,
+            (Screen::Round, Variant::RoundRating) => TourRound::Rating,
+            (Screen::RoundResult, _) => TourRound::Awarded,
+            (Screen::Round, Variant::ConsoleSetup) => TourRound::Setup,
+            _ => return,
+        };
+        let (Some(scenario), Some(rubrics), Some(team)) =
+            (self.shelf.library.get(TOUR_SCENARIO), self.rubrics.as_deref(), session.teams.first())
+        else {
+            return;
+        };
+        let team = team.id();
+        let rep = session.team(team).and_then(|t| t.members.first().cloned()).unwrap_or_default();
+        let cast = RoundCast { team: Some(team), rep, customer: CustomerPlayer::Trainer, models: Vec::new() };
+        self.desk.console_shown = matches!(shot.variant, Variant::ConsoleSetup | Variant::ConsoleLive);
+        self.desk.card_shown = shot.variant == Variant::ConsoleLive;
+        if stage == TourRound::Setup {
+            self.desk.cast = cast;
+            return;
+        }
+        let lang = shot.lang;
+        let context = EditContext::new(Timestamp::now(), Some(&rubrics.0));
+        let start = SessionEdit::StartRound { scenario: Box::new(scenario.clone()), cast };
+        let Ok(Applied::RoundStarted(round)) = session.apply(&start, &context) else { return };
+        let quote = |zh: &str, en: &str| Observed::Quote(if lang == Lang::Zh { zh } else { en }.to_owned());
+        let tag = |t: &str| Observed::Tag(t.to_owned());
+        let mut script = vec![
+            (6.0, tag("7a.accept")),
+            (14.0, quote("非常抱歉让您着急了", "I'm so sorry for the worry this has caused")),
+            (31.0, tag("six_step.repeat")),
+            (44.0, tag("7a.acknowledge")),
+            (63.0, tag("7a.analyze")),
+            (88.0, quote("这是公司的规定", "That's company policy")),
+        ];
+        if stage != TourRound::Live {
+            script.extend([
+                (104.0, tag("7a.alternatives")),
+                (131.0, tag("7a.agreement")),
+                (140.0, tag("bonus.thanks")),
+            ]);
+        }
+        let mut edits: Vec<SessionEdit> =
+            script.into_iter().map(|(t, what)| SessionEdit::Observe { round, t, what }).collect();
+        let played = 140.5;
+        let now = self.time.elapsed_secs_f64();
+        self.clock.0 = Countdown::new(f64::from(scenario.time_limit_secs));
+        if stage == TourRound::Live {
+            self.clock.0.start(now - 88.5);
+        } else {
+            self.clock.0.start(now - played);
+            self.clock.0.pause(now);
+            edits.push(SessionEdit::EndRound { round, t: played + 10.0 });
+            let others: Vec<TeamId> = session.team_ids().into_iter().filter(|&id| id != team).collect();
+            let rated = if stage == TourRound::Rating { 3 } else { 5 };
+            edits.extend(
+                others.iter().zip([4, 5, 3, 4, 4]).take(rated).map(|(&other, stars)| SessionEdit::RateRound {
+                    round,
+                    team: other,
+                    stars,
+                }),
+            );
+            if stage == TourRound::Awarded {
+                edits.push(SessionEdit::AwardRound { round });
+            }
+        }
+        for edit in &edits {
+            if let Err(e) = session.apply(edit, &context) {
+                warn!("tour round: {e}");
+            }
+        }
+        self.desk.shown = Some(round);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum TourRound {
+    Setup,
+    Live,
+    Rating,
+    Awarded,
+}
+
+/// Most teams vote for the second presenter, who votes for the first: a vote in progress.
+fn cast_demo_votes(session: &mut Session) {
+    let order = session.presentation_sequence();
+    let (Some(&first), Some(&second)) = (order.first(), order.get(1)) else { return };
+    for &voter in order.iter().take(order.len() - 1) {
+        let choice = if voter == second { first } else { second };
+        let _ = session.apply(&SessionEdit::Vote { voter, choice }, &EditContext::new(Timestamp::now(), None));
+    }
+}
+
+fn drive_tour(
+    mut commands: Commands,
+    mut tour: ResMut<Tour>,
+    time: Res<Time<Real>>,
+    mut stage: Stage,
+    mut contexts: bevy_egui::EguiContexts,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let now = time.elapsed_secs_f64();
+    let Some(shot) = tour.shots.get(tour.next).cloned() else {
+        for path in &tour.saved {
+            println!("{}", path.display());
+        }
+        for failure in &tour.failures {
+            eprintln!("tour: {failure}");
+        }
+        exit.write(if tour.failures.is_empty() { AppExit::Success } else { AppExit::error() });
+        return;
+    };
+    match tour.phase {
+        Phase::Arrange => {
+            stage.arrange(&shot, now);
+            // The debrief editor's team lives in egui's memory: the first team, or the gallery.
+            let team = (shot.variant == Variant::DebriefEditor).then_some(0usize);
+            if let Ok(ctx) = contexts.ctx_mut() {
+                ctx.data_mut(|d| d.insert_temp(crate::ui::screens::debrief::selected_id(), team));
+            }
+            tour.phase = Phase::Settle { frames: 0, since: now };
+        }
+        Phase::Settle { frames, since } => {
+            tour.phase = if frames >= SETTLE_FRAMES && now - since >= SETTLE_SECS {
+                let path = tour.out.join(shot.file_name());
+                commands.spawn((Name::new("tour screenshot"), Screenshot::primary_window())).observe(
+                    move |captured: On<ScreenshotCaptured>, mut tour: ResMut<Tour>| {
+                        let result = captured
+                            .image
+                            .clone()
+                            .try_into_dynamic()
+                            .map_err(|e| e.to_string())
+                            .and_then(|image| image.to_rgb8().save(&path).map_err(|e| e.to_string()));
+                        match result {
+                            Ok(()) => tour.saved.push(path.clone()),
+                            Err(e) => tour.failures.push(format!("{}: {e}", path.display())),
+                        }
+                        tour.phase = Phase::Captured;
+                    },
+                );
+                Phase::Capturing { since: now }
+            } else {
+                Phase::Settle { frames: frames + 1, since }
+            };
+        }
+        Phase::Capturing { since } => {
+            if now - since > CAPTURE_TIMEOUT_SECS {
+                let name = shot.file_name();
+                tour.failures.push(format!("{name}: no frame was captured within {CAPTURE_TIMEOUT_SECS} s"));
+                tour.phase = Phase::Captured;
+            }
+        }
+        Phase::Captured => {
+            tour.next += 1;
+            tour.phase = Phase::Arrange;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_covers_every_screen_in_each_language_with_unique_names() {
+        let shots = plan(&Lang::ALL);
+        for lang in Lang::ALL {
+            for screen in Screen::ALL {
+                assert!(shots.iter().any(|s| s.screen == screen && s.lang == lang && s.variant == Variant::Plain));
+            }
+        }
+        let mut names: Vec<_> = shots.iter().map(Shot::file_name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), shots.len());
+        assert!(names.contains(&"round-result-zh.png".to_owned()));
+    }
+}

@@ -1,0 +1,158 @@
+//! The command line: `service-camp` opens the app; subcommands run tools.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::tour::TourOptions;
+use crate::app::{self, AppOptions};
+use crate::core::lang::Lang;
+use crate::core::{paths, scoring};
+
+mod export;
+mod score;
+mod validate;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "service-camp",
+    version,
+    about = "Service Camp (服务训练营): customer-service training camps on a projector"
+)]
+pub struct Cli {
+    /// Interface language (default: the last one used, else Chinese).
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+    /// Open or create this session file.
+    #[arg(long, value_name = "PATH")]
+    pub session: Option<PathBuf>,
+    /// Start in fullscreen (F11 toggles).
+    #[arg(long)]
+    pub fullscreen: bool,
+    /// Open the trainer console in a second window (for the laptop screen beside the projector).
+    #[arg(long)]
+    pub console_window: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Walk every screen with demo data and save one PNG per screen.
+    Tour {
+        /// Folder for the screenshots (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Check scenario files: syntax, translations, ids, tags and dialogue graphs.
+    Validate {
+        /// Scenario files or folders (default: scenarios/).
+        paths: Vec<PathBuf>,
+        /// Print one JSON object with the scenarios found and every error.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Score a role-play transcript (RON) against 7A, the six steps, EOAC and DISC.
+    Score {
+        /// The transcript file.
+        file: PathBuf,
+        /// Print one JSON object instead of the readable report.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a session for the client: report (Markdown, HTML), CSV, JSON, xAPI statements.
+    Export {
+        /// The session file (RON).
+        #[arg(required_unless_present = "demo", conflicts_with = "demo")]
+        session: Option<PathBuf>,
+        /// Folder for the exported files (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Formats to write, comma-separated (default: all).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        format: Vec<crate::core::export::Format>,
+        /// Export the built-in demo session (in `--lang`, default Chinese).
+        #[arg(long)]
+        demo: bool,
+    },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+fn exit_code(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// Validates scenarios against the tags the installed rubrics define.
+fn validate(paths: &[PathBuf], json: bool) -> ExitCode {
+    let rubrics = match scoring::Rubrics::load_dir(&paths::assets_dir().join("rubrics")) {
+        Ok(rubrics) => rubrics,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let known_tags = scoring::known_tags(&rubrics);
+    exit_code(validate::run_validate(
+        paths,
+        json,
+        &known_tags,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    ))
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.map(Lang::from);
+    match cli.command {
+        None => app::run(AppOptions {
+            lang,
+            session: cli.session,
+            fullscreen: cli.fullscreen,
+            console_window: cli.console_window,
+            tour: None,
+        }),
+        Some(Command::Tour { out }) => {
+            if let Err(e) = std::fs::create_dir_all(&out) {
+                eprintln!("{}: cannot create folder: {e}", out.display());
+                return ExitCode::from(2);
+            }
+            let langs = lang.map_or_else(|| Lang::ALL.to_vec(), |l| vec![l]);
+            app::run(AppOptions { tour: Some(TourOptions { out, langs }), lang, ..AppOptions::default() })
+        }
+        Some(Command::Validate { paths, json }) => validate(&paths, json),
+        Some(Command::Score { file, json }) => exit_code(score::run_score(
+            &file,
+            json,
+            &paths::assets_dir().join("rubrics"),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
+        Some(Command::Export { session, out, format, demo }) => exit_code(export::run_export(
+            session.as_deref(),
+            demo,
+            lang,
+            &out,
+            &format,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
+    }
+}

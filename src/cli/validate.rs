@@ -1,0 +1,138 @@
+//! `service-camp validate [PATH ...] [--json]`: checks scenario files and reports every problem.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::core::content_error::ContentError;
+use crate::core::disc::Disc;
+
+use crate::core::scenario::{ScenarioKind, load_paths, sort_by_position, validate};
+
+/// Checked when no path is given.
+pub const DEFAULT_DIR: &str = "scenarios";
+
+#[derive(Serialize)]
+struct Report<'a> {
+    scenarios: Vec<ScenarioSummary<'a>>,
+    errors: &'a [ContentError],
+}
+
+#[derive(Serialize)]
+struct ScenarioSummary<'a> {
+    id: &'a str,
+    kind: ScenarioKind,
+    disc: Disc,
+    langs: Vec<&'static str>,
+    dialogue_nodes: usize,
+    file: &'a Path,
+}
+
+/// Validates the files and folders in `paths` (default [`DEFAULT_DIR`]) against the rubric's
+/// `known_tags`. Prints errors as `file:line:col: message` to `err` and a summary to `out`, or
+/// with `json` one JSON object to `out`. Returns the exit code: 0 if all is well, else 1.
+pub fn run_validate(
+    paths: &[PathBuf],
+    json: bool,
+    known_tags: &BTreeSet<String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let default = [PathBuf::from(DEFAULT_DIR)];
+    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let library = load_paths(paths);
+    let mut errors = library.errors.clone();
+    errors.extend(validate(&library, known_tags));
+    sort_by_position(&mut errors);
+
+    let written = if json {
+        let report = Report {
+            scenarios: library
+                .scenarios
+                .iter()
+                .map(|loaded| {
+                    let s = &loaded.scenario;
+                    ScenarioSummary {
+                        id: &s.id,
+                        kind: s.kind,
+                        disc: s.disc,
+                        langs: s.complete_langs().into_iter().map(|l| l.code()).collect(),
+                        dialogue_nodes: s.dialogue_len(),
+                        file: &loaded.file,
+                    }
+                })
+                .collect(),
+            errors: &errors,
+        };
+        serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::from).and_then(|()| writeln!(out))
+    } else {
+        errors.iter().try_for_each(|e| writeln!(err, "{e}")).and_then(|()| {
+            let files: BTreeSet<&Path> = library
+                .scenarios
+                .iter()
+                .map(|s| s.file.as_path())
+                .chain(errors.iter().map(|e| e.file.as_path()))
+                .collect();
+            writeln!(out, "{} scenario file(s) checked, {} problem(s)", files.len(), errors.len())
+        })
+    };
+    match written {
+        Ok(()) if errors.is_empty() => 0,
+        Ok(()) => 1,
+        Err(e) => {
+            // Output failed (e.g. a closed pipe): still fail, and say why if stderr works.
+            let _ = writeln!(err, "cannot write the report: {e}");
+            1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::scenario::{library_dir, test_known_tags};
+
+    fn run(paths: &[PathBuf], json: bool) -> (i32, String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run_validate(paths, json, &test_known_tags(), &mut out, &mut err);
+        (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+    }
+
+    #[test]
+    fn builtin_library_passes() {
+        let (code, out, err) = run(&[PathBuf::from(library_dir())], false);
+        assert_eq!((code, err.as_str()), (0, ""), "{out}");
+        assert!(out.contains(", 0 problem(s)"), "{out}");
+    }
+
+    #[test]
+    fn json_lists_scenarios_and_errors() {
+        let broken = std::env::temp_dir().join(format!("scenario-cli-test-{}", std::process::id()));
+        std::fs::create_dir_all(&broken).unwrap();
+        std::fs::write(broken.join("bad.ron"), "(id: \"bad\",\n  title: (zh: 1),\n)").unwrap();
+        let (code, out, err) = run(&[PathBuf::from(library_dir()).join("lost-parcel.ron"), broken.clone()], true);
+        std::fs::remove_dir_all(&broken).unwrap();
+        assert_eq!((code, err.as_str()), (1, ""));
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let scenario = &report["scenarios"][0];
+        assert_eq!(scenario["id"], "lost-parcel");
+        assert_eq!(scenario["kind"], "complaint");
+        assert_eq!(scenario["disc"], "D");
+        assert_eq!(scenario["langs"], serde_json::json!(["zh", "en"]));
+        assert!(scenario["dialogue_nodes"].as_u64().unwrap() >= 8);
+        assert!(scenario["file"].as_str().unwrap().ends_with("lost-parcel.ron"));
+        let error = &report["errors"][0];
+        assert!(error["file"].as_str().unwrap().ends_with("bad.ron"));
+        assert_eq!(error["line"], 2);
+        assert_eq!(report["errors"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn missing_path_fails_with_a_message() {
+        let (code, _, err) = run(&[PathBuf::from("/no/such/scenarios")], false);
+        assert_eq!(code, 1);
+        assert!(err.starts_with("/no/such/scenarios:0:0: cannot read"), "{err}");
+    }
+}

@@ -1,0 +1,154 @@
+//! What a trainer hands to the client after the camp: a report (Markdown and a printable,
+//! self-contained HTML page), CSV tables for Excel, the whole session as JSON, and xAPI
+//! statements for an LMS. Plain Rust, no rendering, so the CLI and the app share it.
+
+mod csv;
+mod document;
+mod file_name;
+mod html;
+pub(crate) mod labels;
+mod markdown;
+mod tables;
+mod xapi;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::core::lang::Lang;
+use crate::core::locale::Locales;
+use crate::core::persist::write_atomically;
+use crate::core::scoring::Rubrics;
+use crate::core::session::{Session, Timestamp};
+
+use labels::Labels;
+
+pub use file_name::{MAX_FILE_NAME_CHARS, safe_file_name};
+
+/// One kind of export; `--format md,html,csv,json,xapi` on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// The report in Markdown.
+    Md,
+    /// The report as one printable HTML page.
+    Html,
+    /// Leaderboard, ledger and round results: one CSV each.
+    Csv,
+    /// The whole session.
+    Json,
+    /// xAPI statements for an LMS or LRS.
+    Xapi,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [Format::Md, Format::Html, Format::Csv, Format::Json, Format::Xapi];
+}
+
+/// The stem of every exported file when the session has no usable name.
+const FALLBACK_STEM: &str = "session";
+
+/// Writes the `formats` of `session` into `out_dir` (created if missing), with the report's
+/// fixed labels in `lang` from `locales`, and returns the paths written. Rounds are scored by replaying them
+/// against `rubrics`, as the app does. `exported_at` stamps the report and
+/// the debrief statements (a debrief records no time of its own). Each file is written
+/// atomically, so a failed export never leaves half a file.
+pub fn export_session(
+    session: &Session,
+    rubrics: &Rubrics,
+    locales: &Locales,
+    lang: Lang,
+    formats: &[Format],
+    out_dir: &Path,
+    exported_at: Timestamp,
+) -> io::Result<Vec<PathBuf>> {
+    let stem = safe_file_name(&session.name, FALLBACK_STEM);
+    let mut written = Vec::new();
+    for format in Format::ALL.into_iter().filter(|f| formats.contains(f)) {
+        for (suffix, contents) in render(session, rubrics, locales, lang, format, exported_at)? {
+            let path = out_dir.join(format!("{stem}-{suffix}"));
+            write_atomically(&path, &contents)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+/// The files of one format: the end of each file name, and its contents.
+fn render(
+    session: &Session,
+    rubrics: &Rubrics,
+    locales: &Locales,
+    lang: Lang,
+    format: Format,
+    exported_at: Timestamp,
+) -> io::Result<Vec<(&'static str, Vec<u8>)>> {
+    let labels = &Labels::new(locales, lang);
+    Ok(match format {
+        Format::Md => {
+            vec![("report.md", markdown::render(&document::report(session, rubrics, labels, exported_at)).into_bytes())]
+        }
+        Format::Html => {
+            vec![("report.html", html::render(&document::report(session, rubrics, labels, exported_at)).into_bytes())]
+        }
+        Format::Csv => vec![
+            ("leaderboard.csv", csv::render(&tables::leaderboard(session, labels))),
+            ("ledger.csv", csv::render(&tables::ledger(session, labels))),
+            ("rounds.csv", csv::render(&tables::round_results(session, rubrics, labels))),
+        ],
+        Format::Json => vec![("session.json", serde_json::to_vec_pretty(session).map_err(io::Error::other)?)],
+        Format::Xapi => {
+            let statements = xapi::statements(session, rubrics, locales, exported_at);
+            vec![("xapi.json", serde_json::to_vec_pretty(&statements).map_err(io::Error::other)?)]
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::locale::Locales;
+
+    #[test]
+    fn every_format_writes_its_files_inside_the_folder_named_after_the_session() {
+        let dir = std::env::temp_dir().join(format!("sc-export-{}", std::process::id()));
+        let mut session = Session::demo(Lang::Zh);
+        session.name = "../华东/训练营: 第一天".into();
+        let written = export_session(
+            &session,
+            crate::core::scoring::shipped_rubrics(),
+            Locales::compiled_in(),
+            Lang::Zh,
+            &Format::ALL,
+            &dir,
+            Timestamp(0),
+        )
+        .unwrap();
+        let names: Vec<String> =
+            written.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(written.iter().all(|p| p.parent() == Some(dir.as_path())));
+        let suffixes =
+            ["report.md", "report.html", "leaderboard.csv", "ledger.csv", "rounds.csv", "session.json", "xapi.json"];
+        assert_eq!(names, suffixes.map(|s| format!("华东-训练营-第一天-{s}")));
+    }
+
+    #[test]
+    fn only_the_asked_formats_are_written() {
+        let dir = std::env::temp_dir().join(format!("sc-export-json-{}", std::process::id()));
+        let session = Session::demo(Lang::En);
+        let written = export_session(
+            &session,
+            crate::core::scoring::shipped_rubrics(),
+            Locales::compiled_in(),
+            Lang::En,
+            &[Format::Json],
+            &dir,
+            Timestamp(0),
+        )
+        .unwrap();
+        let json = std::fs::read_to_string(&written[0]).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(written.len(), 1);
+        let round_trip: Session = serde_json::from_str(&json).unwrap();
+        assert_eq!(round_trip, session);
+    }
+}

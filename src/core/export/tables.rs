@@ -1,0 +1,241 @@
+//! The tables both the report and the CSV files show, so the two always agree.
+
+use crate::core::round::{RoundPoints, RoundRecord, RoundReview};
+use crate::core::scoring::Rubrics;
+use crate::core::session::{PointsEntry, PointsSource, Session, TeamId};
+
+use super::labels::Labels;
+use crate::core::time;
+
+/// A table of text cells; every row has one cell per header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(headers: &[&str]) -> Table {
+        Table { headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
+    }
+}
+
+/// A team's name, or what the report calls a team that was removed after scoring.
+pub fn team_name(session: &Session, team: TeamId, labels: &Labels) -> String {
+    session.team(team).map_or_else(|| labels.removed_team(team.0), |t| t.name.clone())
+}
+
+/// Teams from first to last place, with their totals and the change since the latest round.
+pub fn leaderboard(session: &Session, labels: &Labels) -> Table {
+    let mut table = Table::new(&[
+        labels.rank.as_str(),
+        labels.team.as_str(),
+        labels.total.as_str(),
+        labels.change_since_last_round.as_str(),
+    ]);
+    let (totals, change) = (session.totals(), session.change_since_last_round());
+    for (place, index) in session.ranking().into_iter().enumerate() {
+        let team = &session.teams[index];
+        table.rows.push(vec![
+            (place + 1).to_string(),
+            team.name.clone(),
+            totals[index].to_string(),
+            format!("{:+}", change[index]),
+        ]);
+    }
+    table
+}
+
+/// Every ledger entry in the order it was recorded, undone ones marked as such.
+pub fn ledger(session: &Session, labels: &Labels) -> Table {
+    let mut table = Table::new(&[
+        labels.entry_number.as_str(),
+        labels.time.as_str(),
+        labels.team.as_str(),
+        labels.source.as_str(),
+        labels.points.as_str(),
+        labels.reason.as_str(),
+        labels.status.as_str(),
+    ]);
+    for (number, entry) in session.ledger.iter().enumerate() {
+        let status = match entry.undone_at {
+            None => labels.counts.to_string(),
+            Some(at) => format!("{} ({})", labels.undone.as_str(), time::local_readable(at)),
+        };
+        let mut row = entry_cells(session, entry, labels);
+        row.insert(0, (number + 1).to_string());
+        row.insert(3, labels.source(entry.source));
+        row.push(status);
+        table.rows.push(row);
+    }
+    table
+}
+
+/// Time, team, points and reason of one entry: a line of a timeline.
+fn entry_cells(session: &Session, entry: &PointsEntry, labels: &Labels) -> Vec<String> {
+    vec![
+        time::local_readable(entry.at),
+        team_name(session, entry.team, labels),
+        entry.points.to_string(),
+        entry.reason.clone(),
+    ]
+}
+
+/// The rounds that ended, in the order they were played: the ones the report describes.
+pub fn finished_rounds(session: &Session) -> impl Iterator<Item = &RoundRecord> {
+    session.rounds.iter().filter(|r| !r.is_running())
+}
+
+/// What a round earned: its review (replayed in the session's language, the language of its
+/// quotes) and its points by the session's rules.
+pub fn round_result(session: &Session, record: &RoundRecord, rubrics: &Rubrics) -> (RoundReview, RoundPoints) {
+    let review = RoundReview::of(record, rubrics, session.lang);
+    let points = RoundPoints::of(review.total(), record.peer_average(), &session.round_rules);
+    (review, points)
+}
+
+/// Live round entries of the ledger that no round record owns (sessions from before rounds
+/// were recorded, or points typed in by hand).
+fn ledger_only_round_entries(session: &Session) -> impl Iterator<Item = &PointsEntry> {
+    session.ledger.iter().enumerate().filter_map(|(index, entry)| {
+        let owned = session.rounds.iter().any(|r| r.ledger_entry == Some(index));
+        (entry.is_live() && matches!(entry.source, PointsSource::Round(_)) && !owned).then_some(entry)
+    })
+}
+
+/// One row per finished round: who served, the score and each model's score, the peers'
+/// average and the points. Round points the ledger holds without a record follow, points only.
+pub fn round_results(session: &Session, rubrics: &Rubrics, labels: &Labels) -> Table {
+    let lang = labels.lang;
+    let results: Vec<(&RoundRecord, RoundReview, RoundPoints)> = finished_rounds(session)
+        .map(|record| {
+            let (review, points) = round_result(session, record, rubrics);
+            (record, review, points)
+        })
+        .collect();
+    // Every model that judged any round, in the rubrics' order, one column each.
+    let models: Vec<&crate::core::scoring::rubric::Model> = rubrics
+        .models
+        .iter()
+        .filter(|m| results.iter().any(|(_, review, _)| review.timelines.iter().any(|t| t.model == m.id)))
+        .collect();
+    let mut headers = vec![labels.round_column.clone(), labels.team.clone(), labels.rep.clone()];
+    headers.extend([labels.scenario.clone(), labels.score.clone()]);
+    headers.extend(models.iter().map(|m| m.name.get(lang).to_string()));
+    headers.extend(
+        [
+            labels.peer_average.as_str(),
+            labels.points_from_score.as_str(),
+            labels.points_from_peers.as_str(),
+            labels.points.as_str(),
+        ]
+        .map(String::from),
+    );
+    let mut table = Table { headers, rows: Vec::new() };
+    for (record, review, points) in &results {
+        let mut row = vec![
+            record.number.to_string(),
+            team_name(session, record.team, labels),
+            record.rep.clone(),
+            record.title.get(lang).to_string(),
+            format!("{:.1}", review.total()),
+        ];
+        row.extend(models.iter().map(|m| {
+            review.timelines.iter().find(|t| t.model == m.id).map_or_else(String::new, |t| format!("{:.1}", t.score))
+        }));
+        row.extend([
+            points.peer_average.map_or_else(String::new, |avg| format!("{avg:.1}")),
+            points.from_score.to_string(),
+            points.from_peers.to_string(),
+            points.total().to_string(),
+        ]);
+        table.rows.push(row);
+    }
+    for entry in ledger_only_round_entries(session) {
+        let mut row = vec![String::new(); table.headers.len()];
+        row[0] = match entry.source {
+            PointsSource::Round(n) => n.to_string(),
+            _ => String::new(),
+        };
+        row[1] = team_name(session, entry.team, labels);
+        row[table.headers.len() - 1] = entry.points.to_string();
+        table.rows.push(row);
+    }
+    table
+}
+
+/// The round entries of the ledger no record explains, as they were recorded.
+pub fn ledger_only_rounds(session: &Session, labels: &Labels) -> Option<Table> {
+    let mut table = Table::new(&[
+        labels.time.as_str(),
+        labels.team.as_str(),
+        labels.round_column.as_str(),
+        labels.points.as_str(),
+        labels.reason.as_str(),
+    ]);
+    for entry in ledger_only_round_entries(session) {
+        let mut row = entry_cells(session, entry, labels);
+        row.insert(2, labels.source(entry.source));
+        table.rows.push(row);
+    }
+    (!table.rows.is_empty()).then_some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::locale::Locales;
+
+    use crate::core::lang::Lang;
+    use crate::core::session::Timestamp;
+
+    use crate::core::scoring::shipped_rubrics as rubrics;
+
+    #[test]
+    fn round_results_have_one_row_per_finished_round_with_its_points_and_model_scores() {
+        let session = Session::demo(Lang::En);
+        let labels = &Labels::new(Locales::compiled_in(), Lang::En);
+        let table = round_results(&session, rubrics(), labels);
+        assert_eq!(table.rows.len(), session.rounds.len());
+        assert!(table.rows.iter().all(|row| row.len() == table.headers.len()));
+        for model in ["7A complaint handling", "Six steps of complaint handling", "EOAC for over-scope requests"] {
+            assert!(table.headers.iter().any(|h| h == model), "{model} column");
+        }
+        let first = &table.rows[0];
+        assert_eq!(first[..4], ["1", "Lightning", "Na Li", "A whole box of opening-day stock is lost"]);
+        let ledger_points = session.ledger[session.rounds[0].ledger_entry.unwrap()].points;
+        assert_eq!(first.last().unwrap(), &ledger_points.to_string());
+        let peers = table.headers.iter().position(|h| *h == labels.peer_average).unwrap();
+        assert_eq!(first[peers], "4.0");
+    }
+
+    #[test]
+    fn round_points_without_a_record_still_show_and_undone_ones_do_not() {
+        let mut session = Session::demo(Lang::En);
+        let labels = &Labels::new(Locales::compiled_in(), Lang::En);
+        let first = session.teams[0].id();
+        let typed = session.record(first, 7, PointsSource::Round(3), "typed in by hand", Timestamp(1)).unwrap();
+        let results = round_results(&session, rubrics(), labels);
+        assert_eq!(results.rows.len(), session.rounds.len() + 1);
+        assert_eq!(
+            (results.rows.last().unwrap()[0].as_str(), results.rows.last().unwrap().last().unwrap().as_str()),
+            ("3", "7")
+        );
+        assert_eq!(ledger_only_rounds(&session, labels).unwrap().rows[0][4], "typed in by hand");
+        session.undo(typed, Timestamp(2)).unwrap();
+        assert!(ledger_only_rounds(&session, labels).is_none());
+        let ledger = ledger(&session, labels);
+        assert_eq!(ledger.rows.len(), session.ledger.len());
+        assert!(ledger.rows.last().unwrap()[6].starts_with("undone"));
+    }
+
+    #[test]
+    fn the_leaderboard_follows_the_ranking() {
+        let session = Session::demo(Lang::Zh);
+        let table = leaderboard(&session, &Labels::new(Locales::compiled_in(), Lang::Zh));
+        let leader = session.ranking()[0];
+        let expected = ["1".to_string(), session.teams[leader].name.clone(), session.totals()[leader].to_string()];
+        assert_eq!(table.rows[0][..3], expected);
+        assert!(table.rows.iter().all(|row| row.len() == table.headers.len()));
+    }
+}

@@ -1,0 +1,232 @@
+//! What a role-play round keeps in the session: the scenario, the people, everything the
+//! observers marked or quoted (with the second it happened), how it ended and the peers'
+//! ratings. Scores are never stored: they are replayed from the events through the scoring
+//! engine, so a record and its report can never disagree.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::disc::Disc;
+use crate::core::ids::{TeamId, Timestamp};
+use crate::core::lang::{Bilingual, Lang};
+use crate::core::scenario::Scenario;
+use crate::core::scoring::{Round, RoundSetup, Rubrics, Speaker, Turn};
+
+/// Who played the customer from the card.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CustomerPlayer {
+    #[default]
+    Trainer,
+    Member {
+        team: TeamId,
+        name: String,
+    },
+}
+
+/// One thing the observers noticed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Observed {
+    /// A scoring button: a model step (`7a.apologize`), penalty (`penalty.taboo`) or bonus.
+    Tag(String),
+    /// Words the rep said, typed by the trainer; the engine reads them like a transcript.
+    Quote(String),
+    /// The customer's patience ran out while waiting.
+    CustomerLeft,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoundEvent {
+    /// Seconds of round time (pauses excluded) since the start.
+    pub t: f64,
+    pub what: Observed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoundEnding {
+    /// The trainer ended it (usually when the rep closed the conversation or time ran out).
+    Ended,
+    /// The customer's mood reached 0.
+    WalkedOut,
+}
+
+/// Another team's 1–5 rating of the serving team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeerRating {
+    pub team: TeamId,
+    pub stars: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoundRecord {
+    /// 1-based; the ledger's `Round(n)` entries point here.
+    pub number: u32,
+    pub scenario: String,
+    /// The scenario's title when the round was played (the file may change later).
+    pub title: Bilingual,
+    #[serde(default)]
+    pub disc: Option<Disc>,
+    pub time_limit_secs: u32,
+    /// The models that may judge the round: the best-scoring counts.
+    #[serde(default)]
+    pub models: Vec<String>,
+    pub team: TeamId,
+    #[serde(default)]
+    pub rep: String,
+    #[serde(default)]
+    pub customer: CustomerPlayer,
+    pub started_at: Timestamp,
+    #[serde(default)]
+    pub events: Vec<RoundEvent>,
+    /// Round time when it ended.
+    #[serde(default)]
+    pub duration_secs: f64,
+    #[serde(default)]
+    pub ending: Option<RoundEnding>,
+    #[serde(default)]
+    pub peer_ratings: Vec<PeerRating>,
+    #[serde(default)]
+    pub notes: String,
+    /// Position of the ledger entry that holds the round's points, once awarded.
+    #[serde(default)]
+    pub ledger_entry: Option<usize>,
+}
+
+/// The round's people and models, chosen on the console before the clock starts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RoundCast {
+    pub team: Option<TeamId>,
+    pub rep: String,
+    pub customer: CustomerPlayer,
+    /// Empty means the scenario's own models.
+    pub models: Vec<String>,
+}
+
+impl RoundRecord {
+    pub fn new(number: u32, scenario: &Scenario, cast: &RoundCast, team: TeamId, started_at: Timestamp) -> Self {
+        let models = if cast.models.is_empty() { scenario.models.clone() } else { cast.models.clone() };
+        RoundRecord {
+            number,
+            scenario: scenario.id.clone(),
+            title: scenario.title.clone(),
+            disc: Some(scenario.disc),
+            time_limit_secs: scenario.time_limit_secs,
+            models,
+            team,
+            rep: cast.rep.trim().to_owned(),
+            customer: cast.customer.clone(),
+            started_at,
+            events: Vec::new(),
+            duration_secs: 0.0,
+            ending: None,
+            peer_ratings: Vec::new(),
+            notes: String::new(),
+            ledger_entry: None,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.ending.is_none()
+    }
+
+    pub fn setup(&self, lang: Lang) -> RoundSetup {
+        RoundSetup {
+            lang,
+            disc: self.disc,
+            time_limit: Some(f64::from(self.time_limit_secs)),
+            customer_name: None,
+            models: self.models.clone(),
+        }
+    }
+
+    /// The events as the engine's turns: the customer opens at 0 s (so their patience drains
+    /// from the start), then one turn per event. Event `i` is turn `i + 1`.
+    pub fn turns(&self) -> Vec<Turn> {
+        let opening = Turn { t: 0.0, who: Speaker::Customer, text: String::new(), tags: Vec::new() };
+        let events = self.events.iter().map(|event| match &event.what {
+            Observed::Tag(tag) => Turn { t: event.t, who: Speaker::Rep, text: String::new(), tags: vec![tag.clone()] },
+            Observed::Quote(text) => Turn { t: event.t, who: Speaker::Rep, text: text.clone(), tags: Vec::new() },
+            Observed::CustomerLeft => {
+                Turn { t: event.t, who: Speaker::Customer, text: String::new(), tags: Vec::new() }
+            }
+        });
+        std::iter::once(opening).chain(events).collect()
+    }
+
+    /// The engine fed with every event so far.
+    pub fn replay<'r>(&self, rubrics: &'r Rubrics, lang: Lang) -> Round<'r> {
+        replay_turns(rubrics, self.setup(lang), &self.turns())
+    }
+
+    /// Notes an observation at round time `t` (never before the last one) and ends the round
+    /// when it made the customer walk out.
+    pub fn observe(&mut self, rubrics: &Rubrics, lang: Lang, t: f64, what: Observed) {
+        if !self.is_running() {
+            return;
+        }
+        let t = self.events.last().map_or(t, |last| t.max(last.t)).max(0.0);
+        self.events.push(RoundEvent { t, what });
+        if self.replay(rubrics, lang).walked_out().is_some() {
+            self.end(t, RoundEnding::WalkedOut);
+        }
+    }
+
+    /// Ends the round the moment the customer's patience runs out, if it has by round time `t`.
+    /// Returns whether they walked out.
+    pub fn check_patience(&mut self, rubrics: &Rubrics, lang: Lang, t: f64) -> bool {
+        if !self.is_running() {
+            return false;
+        }
+        let Some(runs_out) = self.replay(rubrics, lang).patience_runs_out_at() else { return false };
+        if t < runs_out {
+            return false;
+        }
+        // A hair past the moment, so the engine's drain certainly reaches 0.
+        self.observe(rubrics, lang, runs_out + 0.01, Observed::CustomerLeft);
+        self.ending == Some(RoundEnding::WalkedOut)
+    }
+
+    /// Takes back the last observer press or quote (a mis-press). A walk-out it caused is taken
+    /// back too, and the round runs on. Returns what was removed.
+    pub fn undo(&mut self, rubrics: &Rubrics, lang: Lang) -> Option<RoundEvent> {
+        if self.ledger_entry.is_some() {
+            return None;
+        }
+        let last_pressed = self.events.iter().rposition(|e| e.what != Observed::CustomerLeft)?;
+        let removed = self.events.remove(last_pressed);
+        self.events.truncate(last_pressed);
+        if self.ending == Some(RoundEnding::WalkedOut) && self.replay(rubrics, lang).walked_out().is_none() {
+            self.ending = None;
+        }
+        Some(removed)
+    }
+
+    pub fn end(&mut self, t: f64, ending: RoundEnding) {
+        if self.is_running() {
+            self.duration_secs = self.events.last().map_or(t, |last| t.max(last.t)).max(0.0);
+            self.ending = Some(ending);
+        }
+    }
+
+    /// Sets (or with 0 stars, clears) a team's rating; the serving team cannot rate itself.
+    pub fn rate(&mut self, team: TeamId, stars: u8) {
+        if team == self.team || self.ledger_entry.is_some() {
+            return;
+        }
+        self.peer_ratings.retain(|r| r.team != team);
+        if (1..=5).contains(&stars) {
+            self.peer_ratings.push(PeerRating { team, stars });
+        }
+    }
+
+    pub fn peer_average(&self) -> Option<f64> {
+        let count = self.peer_ratings.len();
+        (count > 0).then(|| self.peer_ratings.iter().map(|r| f64::from(r.stars)).sum::<f64>() / count as f64)
+    }
+}
+
+pub(crate) fn replay_turns<'r>(rubrics: &'r Rubrics, setup: RoundSetup, turns: &[Turn]) -> Round<'r> {
+    let mut round = Round::new(rubrics, setup);
+    for turn in turns {
+        round.feed(turn);
+    }
+    round
+}

@@ -1,0 +1,630 @@
+//! Every change anyone can make to a session, as one value: the trainer's screens and keys, the
+//! CLI and any later caller (phones, an LRS worker) build a [`SessionEdit`] and
+//! [`Session::apply`] it. Each rule lives here once and is tested without any UI.
+
+use crate::core::ids::{TeamId, Timestamp};
+use crate::core::locale::Locales;
+use crate::core::round::record::{Observed, RoundCast, RoundEnding, RoundRecord};
+use crate::core::round::review::{RoundPoints, RoundReview, RoundRules};
+use crate::core::scenario::Scenario;
+use crate::core::scoring::Rubrics;
+
+use super::debrief::{ActionPlan, DebriefShape};
+use super::error::SessionError;
+use super::ledger::PointsSource;
+use super::picker::MemberPick;
+use super::state::Session;
+use super::vote::random_presentation_order;
+
+/// A field of a team the trainer can edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamField {
+    Name,
+    Emoji,
+    Slogan,
+    Song,
+    Captain,
+    /// Members, separated by commas or 、.
+    Members,
+}
+
+/// A line of a debrief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DebriefPart {
+    Takeaway(usize),
+    Tool(usize),
+    ActionWhat(usize),
+    ActionByWhen(usize),
+    ActionChecker(usize),
+}
+
+/// One change to a session. Rounds are named by their index in [`Session::rounds`]; round times
+/// (`t`) are seconds of round clock, which the caller keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionEdit {
+    /// A new team at the end, named after its number.
+    AddTeam,
+    RemoveTeam(TeamId),
+    /// Move a team one place up (`-1`) or down (`1`).
+    MoveTeam(TeamId, i32),
+    EditTeam(TeamId, TeamField, String),
+    /// A manual bonus (positive) or penalty (negative) with its reason.
+    Adjust {
+        team: TeamId,
+        points: i32,
+        reason: String,
+    },
+    /// Take a ledger entry out of the totals (it stays in the ledger).
+    Undo(usize),
+    /// Count an undone ledger entry again.
+    Restore(usize),
+    Vote {
+        voter: TeamId,
+        choice: TeamId,
+    },
+    /// Give the vote's winner the vote points.
+    AwardVote,
+    /// Draw a new random presentation order.
+    ShuffleOrder,
+    /// Draw the next team to serve, fairly (recent picks are less likely).
+    PickTeam,
+    /// Draw someone to play the customer, fairly, from every team's members.
+    PickMember,
+    /// Write one line of a team's debrief, or of one of its members' (`participant`).
+    Debrief {
+        team: TeamId,
+        participant: Option<String>,
+        part: DebriefPart,
+        text: String,
+    },
+    /// Switch between 5-3-1 and 3-2-1.
+    ToggleDebriefShape,
+    /// Name the workshop.
+    Rename(String),
+    /// Timer lengths in seconds: team design, each presentation, the vote.
+    SetDurations {
+        design: u32,
+        presentation: u32,
+        voting: u32,
+    },
+    /// How rounds score on the leaderboard: points for a perfect score, points per peer star.
+    SetRoundRules(RoundRules),
+    /// Move agenda step `from` to position `to`.
+    MoveStep {
+        from: usize,
+        to: usize,
+    },
+    /// Lengthen (positive) or shorten an agenda step, in minutes.
+    Retime {
+        step: usize,
+        minutes: i32,
+    },
+    /// Start a role-play round of `scenario` for the cast's team; refused while a round is open.
+    StartRound {
+        scenario: Box<Scenario>,
+        cast: RoundCast,
+    },
+    /// An observer's press or a typed quote at round time `t`.
+    Observe {
+        round: usize,
+        t: f64,
+        what: Observed,
+    },
+    /// Take back the round's last press or quote (and a walk-out it caused).
+    UndoObservation {
+        round: usize,
+    },
+    /// The trainer ends the round at round time `t`.
+    EndRound {
+        round: usize,
+        t: f64,
+    },
+    /// The customer leaves if their patience has run out by round time `t`.
+    CheckPatience {
+        round: usize,
+        t: f64,
+    },
+    /// Drop a round started by mistake (never one whose points landed).
+    AbandonRound {
+        round: usize,
+    },
+    /// Another team's 1–5 stars for the round (0 clears them).
+    RateRound {
+        round: usize,
+        team: TeamId,
+        stars: u8,
+    },
+    /// Put an ended round's points on the board through the ledger, once.
+    AwardRound {
+        round: usize,
+    },
+    RoundNotes {
+        round: usize,
+        text: String,
+    },
+}
+
+/// What [`Session::apply`] needs besides the edit: the wall clock, the rubrics that replay
+/// rounds (edits of rounds are refused without them), and the locale files for the words the
+/// camp writes into the session (team names, ledger reasons).
+#[derive(Clone, Copy)]
+pub struct EditContext<'a> {
+    pub now: Timestamp,
+    pub rubrics: Option<&'a Rubrics>,
+    pub locales: &'a Locales,
+}
+
+impl<'a> EditContext<'a> {
+    /// With the locale strings compiled into the binary.
+    pub fn new(now: Timestamp, rubrics: Option<&'a Rubrics>) -> EditContext<'a> {
+        EditContext { now, rubrics, locales: Locales::compiled_in() }
+    }
+
+    /// With the trainer's (possibly edited) locale files.
+    pub fn with_locales(self, locales: &'a Locales) -> EditContext<'a> {
+        EditContext { locales, ..self }
+    }
+}
+
+/// What an applied edit did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Applied {
+    /// The session changed.
+    Changed,
+    /// The edit was valid but there was nothing to change (e.g. no press left to undo).
+    Unchanged,
+    TeamAdded(TeamId),
+    /// A ledger entry was written at this position.
+    Ledger(usize),
+    PickedTeam {
+        drawn: TeamId,
+        candidates: Vec<TeamId>,
+    },
+    PickedMember {
+        drawn: MemberPick,
+        candidates: Vec<MemberPick>,
+    },
+    /// The round at this index started.
+    RoundStarted(usize),
+    /// The customer walked out: the round ended with this edit.
+    WalkedOut,
+}
+
+impl Session {
+    /// Applies one edit. A refused edit leaves the session exactly as it was.
+    pub fn apply(&mut self, edit: &SessionEdit, cx: &EditContext) -> Result<Applied, SessionError> {
+        let now = cx.now;
+        match edit {
+            SessionEdit::AddTeam => {
+                let number = self.teams.len() + 1;
+                let name = cx.locales.get_args(self.lang, "camp-new-team", &[("number", number.into())]);
+                self.add_team(name, "⭐").map(Applied::TeamAdded)
+            }
+            SessionEdit::RemoveTeam(team) => self.remove_team(*team).map(|_| Applied::Changed),
+            SessionEdit::MoveTeam(team, by) => {
+                let index = self.team_index(*team).ok_or(SessionError::UnknownTeam(*team))?;
+                let target = (index as i64 + i64::from(*by)).clamp(0, self.teams.len() as i64 - 1) as usize;
+                self.move_team(*team, target).map(|()| Applied::Changed)
+            }
+            SessionEdit::EditTeam(team, field, text) => {
+                let team = self.team_mut(*team).ok_or(SessionError::UnknownTeam(*team))?;
+                match field {
+                    TeamField::Name => team.name = text.clone(),
+                    TeamField::Emoji => team.emoji = text.clone(),
+                    TeamField::Slogan => team.slogan = text.clone(),
+                    TeamField::Song => team.song = text.clone(),
+                    TeamField::Captain => team.captain = text.clone(),
+                    TeamField::Members => {
+                        team.members = text
+                            .split([',', '，', '、'])
+                            .map(str::trim)
+                            .filter(|m| !m.is_empty())
+                            .map(str::to_owned)
+                            .collect()
+                    }
+                }
+                Ok(Applied::Changed)
+            }
+            SessionEdit::Adjust { team, points, reason } => {
+                self.adjust(*team, *points, reason.clone(), now).map(Applied::Ledger)
+            }
+            SessionEdit::Undo(entry) => self.undo(*entry, now).map(|()| Applied::Changed),
+            SessionEdit::Restore(entry) => self.restore(*entry).map(|()| Applied::Changed),
+            SessionEdit::Vote { voter, choice } => {
+                let teams = self.team_ids();
+                self.ballots.cast(*voter, *choice, &teams).map_err(SessionError::Vote)?;
+                Ok(Applied::Changed)
+            }
+            SessionEdit::AwardVote => self.award_vote(cx.locales, now),
+            SessionEdit::ShuffleOrder => {
+                self.presentation_order = random_presentation_order(&self.team_ids(), now.0);
+                Ok(Applied::Changed)
+            }
+            SessionEdit::PickTeam => {
+                let candidates = self.team_ids();
+                let drawn = self.team_picker.pick(&candidates).ok_or(SessionError::NothingToPick)?;
+                Ok(Applied::PickedTeam { drawn, candidates })
+            }
+            SessionEdit::PickMember => {
+                let candidates = self.member_candidates(None);
+                let drawn = self.member_picker.pick(&candidates).ok_or(SessionError::NothingToPick)?;
+                Ok(Applied::PickedMember { drawn, candidates })
+            }
+            SessionEdit::Debrief { team, participant, part, text } => {
+                let members = &self.team(*team).ok_or(SessionError::UnknownTeam(*team))?.members;
+                if let Some(name) = participant
+                    && !members.contains(name)
+                {
+                    return Err(SessionError::NotAMember { team: *team, name: name.clone() });
+                }
+                let debrief = self.debrief_of_mut(*team, participant.as_deref());
+                match *part {
+                    DebriefPart::Takeaway(i) => set_line(&mut debrief.takeaways, i, text),
+                    DebriefPart::Tool(i) => set_line(&mut debrief.tools, i, text),
+                    DebriefPart::ActionWhat(i) => action_slot(&mut debrief.actions, i).what = text.clone(),
+                    DebriefPart::ActionByWhen(i) => action_slot(&mut debrief.actions, i).by_when = text.clone(),
+                    DebriefPart::ActionChecker(i) => action_slot(&mut debrief.actions, i).checker = text.clone(),
+                }
+                Ok(Applied::Changed)
+            }
+            SessionEdit::ToggleDebriefShape => {
+                self.debrief_shape = if self.debrief_shape == DebriefShape::SHORT {
+                    DebriefShape::default()
+                } else {
+                    DebriefShape::SHORT
+                };
+                Ok(Applied::Changed)
+            }
+            SessionEdit::Rename(name) => {
+                self.name = name.clone();
+                Ok(Applied::Changed)
+            }
+            SessionEdit::SetDurations { design, presentation, voting } => {
+                self.durations.team_design_secs = (*design).max(60);
+                self.durations.presentation_secs_per_team = (*presentation).max(10);
+                self.durations.voting_secs = (*voting).max(10);
+                Ok(Applied::Changed)
+            }
+            SessionEdit::SetRoundRules(rules) => {
+                self.round_rules = RoundRules {
+                    points_for_full_score: rules.points_for_full_score.min(100),
+                    points_per_peer_star: if rules.points_per_peer_star.is_finite() {
+                        rules.points_per_peer_star.clamp(0.0, 20.0)
+                    } else {
+                        RoundRules::default().points_per_peer_star
+                    },
+                };
+                Ok(Applied::Changed)
+            }
+            SessionEdit::MoveStep { from, to } => {
+                if self.move_step(*from, *to) {
+                    Ok(Applied::Changed)
+                } else {
+                    Err(SessionError::NoAgendaStep(*from))
+                }
+            }
+            SessionEdit::Retime { step, minutes } => {
+                let step = self.agenda.get_mut(*step).ok_or(SessionError::NoAgendaStep(*step))?;
+                step.minutes = step.minutes.saturating_add_signed(*minutes).max(1);
+                Ok(Applied::Changed)
+            }
+            SessionEdit::StartRound { scenario, cast } => self.start_round(scenario, cast, now),
+            SessionEdit::Observe { round, t, what } => {
+                let lang = self.lang;
+                let rubrics = cx.rubrics.ok_or(SessionError::NoRubrics)?;
+                let record = self.running_round(*round)?;
+                record.observe(rubrics, lang, *t, what.clone());
+                Ok(if record.is_running() { Applied::Changed } else { Applied::WalkedOut })
+            }
+            SessionEdit::UndoObservation { round } => {
+                let lang = self.lang;
+                let rubrics = cx.rubrics.ok_or(SessionError::NoRubrics)?;
+                let record = self.rounds.get_mut(*round).ok_or(SessionError::NoRound(*round))?;
+                Ok(record.undo(rubrics, lang).map_or(Applied::Unchanged, |_| Applied::Changed))
+            }
+            SessionEdit::EndRound { round, t } => {
+                self.running_round(*round)?.end(*t, RoundEnding::Ended);
+                Ok(Applied::Changed)
+            }
+            SessionEdit::CheckPatience { round, t } => {
+                let lang = self.lang;
+                let rubrics = cx.rubrics.ok_or(SessionError::NoRubrics)?;
+                let record = self.running_round(*round)?;
+                Ok(if record.check_patience(rubrics, lang, *t) { Applied::WalkedOut } else { Applied::Unchanged })
+            }
+            SessionEdit::AbandonRound { round } => {
+                self.unawarded_round(*round)?;
+                self.rounds.remove(*round);
+                Ok(Applied::Changed)
+            }
+            SessionEdit::RateRound { round, team, stars } => {
+                if *stars > 5 {
+                    return Err(SessionError::StarsOutOfRange(*stars));
+                }
+                if self.team(*team).is_none() {
+                    return Err(SessionError::UnknownTeam(*team));
+                }
+                let record = self.unawarded_round(*round)?;
+                if record.is_running() {
+                    return Err(SessionError::RoundRunning(*round));
+                }
+                if record.team == *team {
+                    return Err(SessionError::RatesOwnRound);
+                }
+                record.rate(*team, *stars);
+                Ok(Applied::Changed)
+            }
+            SessionEdit::AwardRound { round } => {
+                let rubrics = cx.rubrics.ok_or(SessionError::NoRubrics)?;
+                self.award_round(*round, rubrics, cx.locales, now)
+            }
+            SessionEdit::RoundNotes { round, text } => {
+                self.rounds.get_mut(*round).ok_or(SessionError::NoRound(*round))?.notes = text.clone();
+                Ok(Applied::Changed)
+            }
+        }
+    }
+
+    /// Gives the vote's winner the session's vote points through the ledger; nothing while
+    /// nobody has voted.
+    fn award_vote(&mut self, locales: &Locales, at: Timestamp) -> Result<Applied, SessionError> {
+        let tally = self.ballots.tally(&self.presentation_sequence());
+        let Some(winner) = tally.winner else { return Ok(Applied::Unchanged) };
+        let reason = locales.get(self.lang, "ledger-vote");
+        let points = i32::try_from(self.vote_points).unwrap_or(i32::MAX);
+        self.record(winner, points, PointsSource::Vote, reason, at).map(Applied::Ledger)
+    }
+
+    fn start_round(&mut self, scenario: &Scenario, cast: &RoundCast, now: Timestamp) -> Result<Applied, SessionError> {
+        if let Some(open) = self.rounds.iter().position(|r| r.ledger_entry.is_none()) {
+            return Err(SessionError::RoundOpen(open));
+        }
+        let team = cast.team.ok_or(SessionError::NoTeamChosen)?;
+        if self.team(team).is_none() {
+            return Err(SessionError::UnknownTeam(team));
+        }
+        let number = self.rounds.iter().map(|r| r.number).max().unwrap_or(0) + 1;
+        self.rounds.push(RoundRecord::new(number, scenario, cast, team, now));
+        Ok(Applied::RoundStarted(self.rounds.len() - 1))
+    }
+
+    /// Puts a finished round's points on the board through the ledger, once: the trainer's
+    /// score (0–100, replayed through the engine) and the peers' stars, by the session's round
+    /// rules.
+    fn award_round(
+        &mut self,
+        index: usize,
+        rubrics: &Rubrics,
+        locales: &Locales,
+        at: Timestamp,
+    ) -> Result<Applied, SessionError> {
+        let lang = self.lang;
+        let record = self.unawarded_round(index)?;
+        if record.is_running() {
+            return Err(SessionError::RoundRunning(index));
+        }
+        let score = RoundReview::of(record, rubrics, lang).total();
+        let points = RoundPoints::of(score, record.peer_average(), &self.round_rules);
+        let record = &self.rounds[index];
+        let mut args = vec![
+            ("number", record.number.into()),
+            ("title", record.title.get(lang).into()),
+            ("score", format!("{score:.0}").into()),
+        ];
+        let key = match points.peer_average {
+            Some(average) => {
+                args.push(("peers", format!("{average:.1}").into()));
+                "ledger-round-peers"
+            }
+            None => "ledger-round",
+        };
+        let reason = locales.get_args(lang, key, &args);
+        let (team, number) = (record.team, record.number);
+        let entry = self.record(team, points.total(), PointsSource::Round(number), reason, at)?;
+        self.rounds[index].ledger_entry = Some(entry);
+        Ok(Applied::Ledger(entry))
+    }
+
+    fn running_round(&mut self, index: usize) -> Result<&mut RoundRecord, SessionError> {
+        let record = self.rounds.get_mut(index).ok_or(SessionError::NoRound(index))?;
+        if record.is_running() { Ok(record) } else { Err(SessionError::RoundEnded(index)) }
+    }
+
+    fn unawarded_round(&mut self, index: usize) -> Result<&mut RoundRecord, SessionError> {
+        let record = self.rounds.get_mut(index).ok_or(SessionError::NoRound(index))?;
+        if record.ledger_entry.is_none() { Ok(record) } else { Err(SessionError::RoundAwarded(index)) }
+    }
+}
+
+/// Sets line `i` of a list, growing it with empty lines as needed.
+fn set_line(lines: &mut Vec<String>, i: usize, text: &str) {
+    if lines.len() <= i {
+        lines.resize(i + 1, String::new());
+    }
+    lines[i] = text.to_owned();
+}
+
+fn action_slot(actions: &mut Vec<ActionPlan>, i: usize) -> &mut ActionPlan {
+    if actions.len() <= i {
+        actions.resize(i + 1, ActionPlan::default());
+    }
+    &mut actions[i]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::core::lang::Lang;
+    use crate::core::session::picker::Picker;
+
+    fn at(now: Timestamp) -> EditContext<'static> {
+        EditContext::new(now, None)
+    }
+
+    /// The label a fair draw shows: a team's name, or a member's.
+    fn drawn(session: &mut Session, edit: &SessionEdit) -> String {
+        match session.apply(edit, &at(Timestamp(0))).unwrap() {
+            Applied::PickedTeam { drawn, .. } => session.team(drawn).unwrap().name.clone(),
+            Applied::PickedMember { drawn, .. } => drawn.name,
+            other => panic!("not a draw: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn round_rules_are_kept_within_what_a_leaderboard_can_show() {
+        let mut session = Session::new("rules", Lang::En);
+        let set = |session: &mut Session, points, star| {
+            let rules = RoundRules { points_for_full_score: points, points_per_peer_star: star };
+            session.apply(&SessionEdit::SetRoundRules(rules), &at(Timestamp(0))).unwrap();
+            session.round_rules.clone()
+        };
+        assert_eq!(set(&mut session, 30, 1.5), RoundRules { points_for_full_score: 30, points_per_peer_star: 1.5 });
+        assert_eq!(
+            set(&mut session, 5000, 99.0),
+            RoundRules { points_for_full_score: 100, points_per_peer_star: 20.0 }
+        );
+        assert_eq!(set(&mut session, 10, f64::NAN).points_per_peer_star, RoundRules::default().points_per_peer_star);
+    }
+
+    #[test]
+    fn team_edits_moves_and_removal_keep_points_with_their_team() {
+        let mut session = Session::demo(Lang::Zh);
+        let now = Timestamp(1);
+        let sunflowers = session.teams[1].id();
+        let before = session.totals()[1];
+        session.apply(&SessionEdit::MoveTeam(sunflowers, -1), &at(now)).unwrap();
+        assert_eq!(session.teams[0].id(), sunflowers);
+        assert_eq!(session.totals()[0], before, "points move with the team");
+        session.apply(&SessionEdit::EditTeam(sunflowers, TeamField::Members, "甲、乙, 丙".into()), &at(now)).unwrap();
+        assert_eq!(session.teams[0].members, ["甲", "乙", "丙"]);
+        session.apply(&SessionEdit::AddTeam, &at(now)).unwrap();
+        assert_eq!(session.teams.len(), 7);
+        assert_eq!(session.teams[6].name, "第7队");
+        let added = session.teams[6].id();
+        session.apply(&SessionEdit::RemoveTeam(added), &at(now)).unwrap();
+        assert_eq!(session.teams.len(), 6);
+    }
+
+    #[test]
+    fn manual_points_undo_and_vote_award_go_through_the_ledger() {
+        let mut session = Session::demo(Lang::En);
+        let now = Timestamp(2);
+        let (a, b) = (session.teams[0].id(), session.teams[1].id());
+        let start = session.totals();
+        session.apply(&SessionEdit::Adjust { team: a, points: 3, reason: "great follow-up".into() }, &at(now)).unwrap();
+        assert_eq!(session.totals()[0], start[0] + 3);
+        let entry = session.ledger.len() - 1;
+        session.apply(&SessionEdit::Undo(entry), &at(now)).unwrap();
+        assert_eq!(session.totals(), start);
+        assert!(session.apply(&SessionEdit::Vote { voter: a, choice: a }, &at(now)).is_err(), "no vote for oneself");
+        for team in session.team_ids().into_iter().filter(|&t| t != b) {
+            session.apply(&SessionEdit::Vote { voter: team, choice: b }, &at(now)).unwrap();
+        }
+        session.apply(&SessionEdit::AwardVote, &at(now)).unwrap();
+        assert_eq!(session.totals()[1], start[1] + 10, "the demo's vote is worth 10 points");
+    }
+
+    #[test]
+    fn agenda_steps_reorder_and_retime_and_presentations_reshuffle() {
+        let mut session = Session::demo(Lang::Zh);
+        let first = session.agenda[0].kind;
+        session.apply(&SessionEdit::MoveStep { from: 0, to: 2 }, &at(Timestamp(3))).unwrap();
+        assert_eq!(session.agenda[2].kind, first);
+        let minutes = session.agenda[0].minutes;
+        session.apply(&SessionEdit::Retime { step: 0, minutes: 5 }, &at(Timestamp(3))).unwrap();
+        assert_eq!(session.agenda[0].minutes, minutes + 5);
+        session.apply(&SessionEdit::Retime { step: 0, minutes: -1000 }, &at(Timestamp(3))).unwrap();
+        assert_eq!(session.agenda[0].minutes, 1, "a step never shrinks to nothing");
+        session.apply(&SessionEdit::ShuffleOrder, &at(Timestamp(42))).unwrap();
+        let mut order = session.presentation_sequence();
+        order.sort();
+        let mut teams = session.team_ids();
+        teams.sort();
+        assert_eq!(order, teams, "a shuffle keeps every team exactly once");
+    }
+
+    #[test]
+    fn fair_draws_spread_over_teams_and_repeat_from_the_seed() {
+        let draw = |seed: u64| {
+            let mut session = Session::demo(Lang::Zh);
+            session.team_picker = Picker::new(seed);
+            (0..12).map(|_| drawn(&mut session, &SessionEdit::PickTeam)).collect::<Vec<_>>()
+        };
+        let first = draw(9);
+        assert_eq!(first, draw(9), "the same seed gives the same draws");
+        let teams: BTreeSet<&String> = first.iter().collect();
+        assert!(teams.len() >= 5, "twelve draws reach most of six teams: {first:?}");
+        let mut session = Session::demo(Lang::En);
+        let Ok(Applied::PickedMember { drawn, candidates }) =
+            session.apply(&SessionEdit::PickMember, &at(Timestamp(0)))
+        else {
+            panic!("a member is drawn")
+        };
+        assert_eq!(candidates.len(), 24, "six teams of four");
+        assert!(candidates.contains(&drawn));
+        assert_eq!(
+            Session::new("empty", Lang::En).apply(&SessionEdit::PickMember, &at(Timestamp(0))),
+            Err(SessionError::NothingToPick)
+        );
+    }
+
+    #[test]
+    fn debrief_lines_are_written_per_team_and_the_shape_switches() {
+        let mut session = Session::new("培训", Lang::Zh);
+        let team = session.add_team("闪电队", "⚡").unwrap();
+        let line = |part, text: &str| SessionEdit::Debrief { team, participant: None, part, text: text.to_owned() };
+        session.apply(&line(DebriefPart::Takeaway(2), "情感第一"), &at(Timestamp(5))).unwrap();
+        session.apply(&line(DebriefPart::ActionChecker(0), "王经理"), &at(Timestamp(5))).unwrap();
+        let debrief = session.debrief(team).unwrap();
+        assert_eq!(debrief.takeaways, ["", "", "情感第一"]);
+        assert_eq!(debrief.actions[0].checker, "王经理");
+        session.team_mut(team).unwrap().members = vec!["李娜".into()];
+        let own = |who: &str| SessionEdit::Debrief {
+            team,
+            participant: Some(who.into()),
+            part: DebriefPart::Tool(0),
+            text: "7A".into(),
+        };
+        session.apply(&own("李娜"), &at(Timestamp(5))).unwrap();
+        assert!(session.apply(&own("路人"), &at(Timestamp(5))).is_err(), "only a member of the team");
+        assert_eq!(session.debrief_of(team, Some("李娜")).unwrap().tools, ["7A"]);
+        assert!(session.debrief(team).unwrap().tools.is_empty(), "the team's debrief is apart");
+        let shape = session.debrief_shape;
+        session.apply(&SessionEdit::ToggleDebriefShape, &at(Timestamp(5))).unwrap();
+        assert_ne!(session.debrief_shape, shape);
+        session.apply(&SessionEdit::ToggleDebriefShape, &at(Timestamp(5))).unwrap();
+        assert_eq!(session.debrief_shape, shape);
+    }
+
+    #[test]
+    fn the_winner_gets_the_vote_points_through_the_ledger() {
+        let mut session = Session::new("vote", Lang::En);
+        let a = session.add_team("A", "⚡").unwrap();
+        let b = session.add_team("B", "🌻").unwrap();
+        session.vote_points = 15;
+        assert_eq!(
+            session.apply(&SessionEdit::AwardVote, &at(Timestamp(2))),
+            Ok(Applied::Unchanged),
+            "nobody voted yet"
+        );
+        session.apply(&SessionEdit::Vote { voter: a, choice: b }, &at(Timestamp(2))).unwrap();
+        let Ok(Applied::Ledger(entry)) = session.apply(&SessionEdit::AwardVote, &at(Timestamp(3))) else { panic!() };
+        assert_eq!(session.ledger[entry].source, PointsSource::Vote);
+        assert_eq!(session.ledger[entry].reason, "Team presentations · best team");
+        assert_eq!(session.totals(), vec![0, 15]);
+    }
+
+    #[test]
+    fn members_are_drawn_from_one_team_or_all() {
+        let session = Session::demo(Lang::Zh);
+        let first = session.teams[0].id();
+        assert_eq!(session.member_candidates(Some(first)).len(), 4);
+        let everyone = session.member_candidates(None);
+        assert_eq!(everyone.len(), 24);
+        let mut picker = Picker::new(3);
+        let picked = picker.pick(&everyone).unwrap();
+        assert!(session.team(picked.team).unwrap().members.contains(&picked.name));
+    }
+}

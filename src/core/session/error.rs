@@ -1,0 +1,65 @@
+//! Why a change to a session was refused; the session is then unchanged.
+
+use super::team::MAX_TEAMS;
+use super::vote::VoteError;
+use crate::core::ids::TeamId;
+
+/// Why a change to a session was refused; the session is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionError {
+    TooManyTeams,
+    UnknownTeam(TeamId),
+    UnknownEntry(usize),
+    AlreadyUndone(usize),
+    /// Restore of an entry that was never undone.
+    NotUndone(usize),
+    /// A manual adjustment of zero points, or one without a reason.
+    EmptyAdjustment,
+    Vote(VoteError),
+    /// A fair draw with nobody to draw from.
+    NothingToPick,
+    NotAMember {
+        team: TeamId,
+        name: String,
+    },
+    NoAgendaStep(usize),
+    NoRound(usize),
+    /// Another round is still open (being played or rated).
+    RoundOpen(usize),
+    NoTeamChosen,
+    RoundRunning(usize),
+    RoundEnded(usize),
+    RoundAwarded(usize),
+    RatesOwnRound,
+    StarsOutOfRange(u8),
+    /// Rounds are scored by replaying them, which needs the rubrics.
+    NoRubrics,
+}
+
+impl std::fmt::Display for SessionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SessionError::TooManyTeams => write!(f, "a session holds at most {MAX_TEAMS} teams"),
+            SessionError::UnknownTeam(id) => write!(f, "no team with id {}", id.0),
+            SessionError::UnknownEntry(i) => write!(f, "no ledger entry {i}"),
+            SessionError::AlreadyUndone(i) => write!(f, "ledger entry {i} is already undone"),
+            SessionError::NotUndone(i) => write!(f, "ledger entry {i} is not undone"),
+            SessionError::EmptyAdjustment => write!(f, "an adjustment needs non-zero points and a reason"),
+            SessionError::Vote(e) => e.fmt(f),
+            SessionError::NothingToPick => write!(f, "nobody to draw from"),
+            SessionError::NotAMember { team, name } => write!(f, "{name} is not a member of team {}", team.0),
+            SessionError::NoAgendaStep(i) => write!(f, "no agenda step {i}"),
+            SessionError::NoRound(i) => write!(f, "no round {i}"),
+            SessionError::RoundOpen(i) => write!(f, "round {i} is still open"),
+            SessionError::NoTeamChosen => write!(f, "choose the serving team first"),
+            SessionError::RoundRunning(i) => write!(f, "round {i} is still running"),
+            SessionError::RoundEnded(i) => write!(f, "round {i} has ended"),
+            SessionError::RoundAwarded(i) => write!(f, "round {i} is already on the board"),
+            SessionError::RatesOwnRound => write!(f, "a team cannot rate its own round"),
+            SessionError::StarsOutOfRange(n) => write!(f, "{n} stars: ratings are 1 to 5"),
+            SessionError::NoRubrics => write!(f, "no rubrics loaded to score the round"),
+        }
+    }
+}
+
+impl std::error::Error for SessionError {}

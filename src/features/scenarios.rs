@@ -1,0 +1,286 @@
+//! The scenario library inside the app: the built-in scenarios and the trainer's own
+//! (`~/.config/service-camp/scenarios/`), checked against the rubrics, reloaded the moment
+//! a file changes on disk, and the library screen's filter, selection and random draw.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use bevy::prelude::*;
+use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
+use notify::Watcher;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+
+use crate::core::content_error::ContentError;
+use crate::core::scenario::{Library, Scenario, ScenarioFilter, validate};
+use crate::features::actions::{LibraryAction, UiAction};
+
+/// Every loaded scenario and every problem found in the folders.
+#[derive(Resource, Debug, Default)]
+pub struct LoadedLibrary {
+    pub library: Library,
+    /// Syntax and semantic problems, for the banner.
+    pub problems: Vec<ContentError>,
+    known_tags: BTreeSet<String>,
+    folders: Vec<PathBuf>,
+}
+
+impl LoadedLibrary {
+    /// Loads every `*.ron` in `folders` (missing folders are skipped) and validates them
+    /// against the rubric tags.
+    pub fn load(folders: Vec<PathBuf>, known_tags: BTreeSet<String>) -> LoadedLibrary {
+        let mut library = Library::default();
+        for folder in folders.iter().filter(|f| f.is_dir()) {
+            library.add_dir(folder);
+        }
+        let mut shelf = LoadedLibrary { library, problems: Vec::new(), known_tags, folders };
+        shelf.revalidate();
+        shelf
+    }
+
+    pub fn folders(&self) -> &[PathBuf] {
+        &self.folders
+    }
+
+    /// Re-reads changed files: a file that still exists is loaded again (replacing its
+    /// earlier version), a deleted one is dropped. Other scenarios are untouched.
+    pub fn reload(&mut self, changed: &[PathBuf]) {
+        for file in changed {
+            if file.is_file() {
+                self.library.add_file(file);
+            } else {
+                self.library.remove(file);
+            }
+        }
+        self.revalidate();
+    }
+
+    fn revalidate(&mut self) {
+        self.problems = self.library.errors.clone();
+        self.problems.extend(validate(&self.library, &self.known_tags));
+    }
+
+    /// The scenarios matching `filter`, in id order.
+    pub fn filtered(&self, filter: &ScenarioFilter) -> Vec<&Scenario> {
+        let mut found: Vec<&Scenario> = self.library.filter(filter).collect();
+        found.sort_by(|a, b| a.id.cmp(&b.id));
+        found
+    }
+}
+
+/// What the library screen shows.
+#[derive(Resource, Debug)]
+pub struct LibraryView {
+    pub filter: ScenarioFilter,
+    pub selected: Option<String>,
+    /// The customer card is secret from the serving rep: shown only on request.
+    pub show_customer_card: bool,
+    rng: StdRng,
+}
+
+impl Default for LibraryView {
+    fn default() -> Self {
+        let seed =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
+        LibraryView::seeded(seed)
+    }
+}
+
+impl LibraryView {
+    /// A view whose random draws repeat for the same seed.
+    pub fn seeded(seed: u64) -> LibraryView {
+        LibraryView {
+            filter: ScenarioFilter::default(),
+            selected: None,
+            show_customer_card: false,
+            rng: StdRng::seed_from_u64(seed),
+        }
+    }
+
+    pub fn apply(&mut self, action: &LibraryAction, shelf: &LoadedLibrary) {
+        match action {
+            LibraryAction::Kind(kind) => self.filter.kind = *kind,
+            LibraryAction::Disc(disc) => self.filter.disc = *disc,
+            LibraryAction::Difficulty(difficulty) => self.filter.difficulty = *difficulty,
+            LibraryAction::Select(id) => {
+                self.selected = Some(id.clone());
+                self.show_customer_card = false;
+            }
+            LibraryAction::ToggleCustomerCard => self.show_customer_card = !self.show_customer_card,
+            LibraryAction::Draw => {
+                let candidates = shelf.filtered(&self.filter);
+                // Drawing again should give a different card when there is one.
+                let others: Vec<&&Scenario> =
+                    candidates.iter().filter(|s| Some(&s.id) != self.selected.as_ref()).collect();
+                let pool = if others.is_empty() { candidates.iter().collect() } else { others };
+                if let Some(drawn) = pool.choose(&mut self.rng) {
+                    self.selected = Some(drawn.id.clone());
+                    self.show_customer_card = false;
+                }
+            }
+        }
+    }
+
+    /// The selected scenario if it still exists and passes the filter.
+    pub fn current<'a>(&self, shelf: &'a LoadedLibrary) -> Option<&'a Scenario> {
+        let id = self.selected.as_ref()?;
+        shelf.library.get(id).filter(|s| self.filter.matches(s))
+    }
+}
+
+/// File changes reported by the watcher thread, waiting for the next update.
+#[derive(Resource, Default, Clone)]
+pub struct PendingChanges(Arc<Mutex<Vec<PathBuf>>>);
+
+/// Keeps the folder watcher alive.
+#[derive(Resource)]
+struct FolderWatcher {
+    _watcher: Mutex<notify::RecommendedWatcher>,
+}
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<LoadedLibrary>()
+        .init_resource::<LibraryView>()
+        .init_resource::<PendingChanges>()
+        .add_systems(Startup, watch_folders)
+        .add_systems(Update, (apply_library_actions, reload_changed_files));
+}
+
+fn apply_library_actions(
+    mut actions: MessageReader<UiAction>,
+    shelf: Res<LoadedLibrary>,
+    mut view: ResMut<LibraryView>,
+) {
+    for action in actions.read() {
+        if let UiAction::Library(action) = action {
+            view.apply(action, &shelf);
+        }
+    }
+}
+
+/// Starts watching the scenario folders. A change wakes the (otherwise sleeping) app so
+/// the edit shows at once.
+fn watch_folders(
+    mut commands: Commands,
+    shelf: Res<LoadedLibrary>,
+    pending: Res<PendingChanges>,
+    proxy: Option<Res<EventLoopProxyWrapper>>,
+) {
+    let queue = pending.0.clone();
+    let proxy = proxy.map(|p| (**p).clone());
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        let scenario_files: Vec<PathBuf> = event.paths.into_iter().filter(|p| is_scenario_file(p)).collect();
+        if scenario_files.is_empty() {
+            return;
+        }
+        if let Ok(mut queue) = queue.lock() {
+            queue.extend(scenario_files);
+        }
+        if let Some(proxy) = &proxy {
+            let _ = proxy.send_event(WinitUserEvent::WakeUp);
+        }
+    });
+    let mut watcher = match watcher {
+        Ok(watcher) => watcher,
+        Err(e) => {
+            warn!("scenario files will not reload live: {e}");
+            return;
+        }
+    };
+    for folder in shelf.folders().iter().filter(|f| f.is_dir()) {
+        if let Err(e) = watcher.watch(folder, notify::RecursiveMode::NonRecursive) {
+            warn!("cannot watch {}: {e}", folder.display());
+        }
+    }
+    commands.insert_resource(FolderWatcher { _watcher: Mutex::new(watcher) });
+}
+
+fn is_scenario_file(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "ron")
+}
+
+fn reload_changed_files(pending: Res<PendingChanges>, mut shelf: ResMut<LoadedLibrary>) {
+    let changed: Vec<PathBuf> = match pending.0.lock() {
+        Ok(mut queue) if !queue.is_empty() => {
+            let mut changed = std::mem::take(&mut *queue);
+            changed.sort();
+            changed.dedup();
+            changed
+        }
+        _ => return,
+    };
+    shelf.reload(&changed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::disc::Disc;
+
+    fn shelf_with(files: &[(&str, &str)]) -> (LoadedLibrary, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("sc-shelf-{}-{}", std::process::id(), files.len()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        (LoadedLibrary::load(vec![dir.clone(), dir.join("missing")], crate::core::scenario::test_known_tags()), dir)
+    }
+
+    fn builtin(id: &str) -> String {
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(format!("{id}.ron")))
+            .unwrap()
+    }
+
+    #[test]
+    fn broken_edit_is_reported_while_the_rest_stays_and_a_fix_reloads() {
+        let (mut shelf, dir) = shelf_with(&[
+            ("lost-parcel.ron", &builtin("lost-parcel")),
+            ("roaming-charge.ron", &builtin("roaming-charge")),
+        ]);
+        assert_eq!(shelf.library.scenarios.len(), 2);
+        assert!(shelf.problems.is_empty(), "{:?}", shelf.problems);
+
+        let file = dir.join("lost-parcel.ron");
+        std::fs::write(&file, builtin("lost-parcel").replacen("kind:", "kind ::", 1)).unwrap();
+        shelf.reload(std::slice::from_ref(&file));
+        assert!(shelf.library.get("lost-parcel").is_none());
+        assert!(shelf.library.get("roaming-charge").is_some(), "the other scenario stays usable");
+        let problem = shelf.problems.iter().find(|p| p.file == file).expect("the broken file is reported");
+        assert!(problem.line > 1 && problem.col > 0);
+
+        std::fs::write(&file, builtin("lost-parcel")).unwrap();
+        shelf.reload(std::slice::from_ref(&file));
+        assert!(shelf.library.get("lost-parcel").is_some());
+        assert!(shelf.problems.iter().all(|p| p.file != file));
+
+        std::fs::remove_file(&file).unwrap();
+        shelf.reload(std::slice::from_ref(&file));
+        assert!(shelf.library.get("lost-parcel").is_none());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn filter_and_draw_stay_within_the_filter_and_move_on() {
+        let shelf = LoadedLibrary::load(vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")], BTreeSet::new());
+        let mut view = LibraryView::seeded(7);
+        view.apply(&LibraryAction::Disc(Some(Disc::C)), &shelf);
+        let matching = shelf.filtered(&view.filter);
+        assert!(matching.len() >= 3 && matching.iter().all(|s| s.disc == Disc::C));
+        let mut drawn = Vec::new();
+        for _ in 0..20 {
+            view.apply(&LibraryAction::Draw, &shelf);
+            let current = view.current(&shelf).expect("a draw selects a scenario");
+            assert_eq!(current.disc, Disc::C);
+            drawn.push(current.id.clone());
+        }
+        assert!(drawn.windows(2).all(|w| w[0] != w[1]), "a draw never repeats the card on screen");
+        view.apply(&LibraryAction::ToggleCustomerCard, &shelf);
+        assert!(view.show_customer_card);
+        view.apply(&LibraryAction::Draw, &shelf);
+        assert!(!view.show_customer_card, "a new card starts with the customer card hidden");
+    }
+}

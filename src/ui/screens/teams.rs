@@ -1,0 +1,128 @@
+//! Teams: every team's badge, name, slogan, song, captain and members, edited in place
+//! (Tab moves between fields); add, reorder and remove teams.
+
+use bevy_egui::egui::{self, RichText, Ui};
+
+use crate::features::camp::Pick;
+
+use crate::core::session::SessionEdit;
+use crate::core::session::TeamField;
+use crate::core::session::{MAX_TEAMS, Team};
+use crate::features::actions::ClockAction;
+use crate::features::actions::UiAction;
+use crate::ui::context::UiCx;
+use crate::ui::theme::{icons, spacing, text_size, widgets};
+
+pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
+    let p = cx.palette;
+    widgets::screen_title(ui, &p, icons::TEAMS, &cx.t("screen-teams"), Some(&cx.t("teams-subtitle")));
+    ui.horizontal(|ui| {
+        ui.label(cx.t_args("teams-count", &[("count", cx.session.teams.len().into())]));
+        let can_add = cx.session.teams.len() < MAX_TEAMS;
+        if ui
+            .add_enabled(can_add, egui::Button::new(RichText::new(cx.t("teams-add")).size(text_size::BUTTON)))
+            .clicked()
+        {
+            cx.act(UiAction::Edit(SessionEdit::AddTeam));
+        }
+    });
+    ui.horizontal(|ui| {
+        let design = cx.session.durations.team_design_secs;
+        let label = cx.t_args("teams-design", &[("minutes", (design / 60).into())]);
+        if widgets::primary_button(ui, &p, &label).clicked() {
+            cx.act(UiAction::Clock(ClockAction::Set { secs: f64::from(design) }));
+            cx.act(UiAction::Clock(ClockAction::Toggle));
+        }
+        for (key, action) in
+            [("teams-pick-team", SessionEdit::PickTeam), ("teams-pick-member", SessionEdit::PickMember)]
+        {
+            if widgets::button(ui, &cx.t(key)).clicked() {
+                cx.act(UiAction::Edit(action));
+            }
+        }
+    });
+    if cx.clock.is_running() {
+        widgets::countdown(ui, &p, cx.clock.remaining(cx.now) as f32);
+    }
+    if let Some(pick) = cx.camp.pick {
+        reveal(ui, cx, pick);
+    }
+    ui.add_space(spacing::GAP * 0.5);
+    if cx.session.teams.is_empty() {
+        ui.label(RichText::new(cx.t("teams-empty")).color(p.text_muted));
+        return;
+    }
+    let teams = &cx.session.teams;
+    widgets::columns(ui, 3, |column, ui| {
+        for (index, team) in teams.iter().enumerate().skip(column).step_by(3) {
+            widgets::card(ui, &p, |ui| {
+                ui.set_width(ui.available_width());
+                team_card(ui, cx, index, team);
+            });
+            ui.add_space(spacing::GAP * 0.5);
+        }
+    });
+}
+
+/// How long the draw spins through the candidates before it lands.
+const REVEAL_SECS: f64 = 1.5;
+
+/// The draw's result, after a short slot-machine spin through the candidates.
+fn reveal(ui: &mut Ui, cx: &UiCx, pick: &Pick) {
+    let p = cx.palette;
+    let elapsed = cx.now - pick.at;
+    let spinning = !cx.reduced_motion() && elapsed < REVEAL_SECS && !pick.candidates.is_empty();
+    let shown = if spinning {
+        // Slows down as it lands, like a wheel.
+        let ticks = (elapsed * 14.0 - elapsed * elapsed * 3.0).max(0.0) as usize;
+        ui.ctx().request_repaint();
+        &pick.candidates[ticks % pick.candidates.len()]
+    } else {
+        &pick.label
+    };
+    let color = if spinning { p.text_muted } else { p.accent };
+    ui.label(RichText::new(format!("🎲 {shown}")).text_style(crate::ui::theme::title_style()).color(color));
+}
+
+fn team_card(ui: &mut Ui, cx: &mut UiCx, index: usize, team: &Team) {
+    let p = cx.palette;
+    let id = team.id();
+    ui.horizontal(|ui| {
+        widgets::team_badge(ui, &p, team.color, &team.emoji, "", 48.0);
+        edit(ui, cx, team, TeamField::Name, &team.name, "teams-name", 200.0);
+        edit(ui, cx, team, TeamField::Emoji, &team.emoji, "teams-logo", 44.0);
+    });
+    edit(ui, cx, team, TeamField::Slogan, &team.slogan, "teams-slogan", f32::INFINITY);
+    edit(ui, cx, team, TeamField::Song, &team.song, "teams-song-hint", f32::INFINITY);
+    edit(ui, cx, team, TeamField::Captain, &team.captain, "teams-captain-hint", f32::INFINITY);
+    let members = team.members.join(cx.lang.list_separator());
+    edit(ui, cx, team, TeamField::Members, &members, "teams-members-hint", f32::INFINITY);
+    ui.horizontal(|ui| {
+        let last = cx.session.teams.len() - 1;
+        if ui.add_enabled(index > 0, egui::Button::new("↑")).on_hover_text(cx.t("teams-move-up")).clicked() {
+            cx.act(UiAction::Edit(SessionEdit::MoveTeam(id, -1)));
+        }
+        if ui.add_enabled(index < last, egui::Button::new("↓")).on_hover_text(cx.t("teams-move-down")).clicked() {
+            cx.act(UiAction::Edit(SessionEdit::MoveTeam(id, 1)));
+        }
+        if ui.button(RichText::new(cx.t("teams-remove")).color(p.danger)).clicked() {
+            cx.act(UiAction::Edit(SessionEdit::RemoveTeam(id)));
+        }
+    });
+}
+
+/// A text field bound to one field of a team: every change is saved at once.
+fn edit(ui: &mut Ui, cx: &mut UiCx, team: &Team, field: TeamField, current: &str, hint: &str, width: f32) {
+    let mut text = current.to_owned();
+    let width = width.min(ui.available_width());
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id_salt((team.id(), format!("{field:?}")))
+            .hint_text(cx.t(hint))
+            .font(egui::TextStyle::Small)
+            .desired_width(width),
+    );
+    if response.changed() {
+        cx.act(UiAction::Edit(SessionEdit::EditTeam(team.id(), field, text)));
+    }
+}
