@@ -158,3 +158,57 @@ mod export {
         assert!(!wrote_anything);
     }
 }
+
+/// The client report shows times in the computer's own zone, with the offset; xAPI stays UTC.
+#[test]
+fn export_shows_local_times_with_the_zone_and_xapi_keeps_utc() {
+    let dir = std::env::temp_dir().join(format!("sc-tz-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let session = dir.join("camp.ron");
+    // The vote was awarded at 2025-11-25 10:00 UTC: 18:00 in Shanghai.
+    std::fs::write(
+        &session,
+        r#"(name: "时区", lang: zh, teams: [(id: 1, name: "闪电队"), (id: 2, name: "海豚队")],
+            ledger: [(team: 1, points: 10, reason: "投票", source: Vote, at: 1764064800000)])"#,
+    )
+    .unwrap();
+    let export = |tz: &str, out: &str| {
+        let out = dir.join(out);
+        let run = Command::new(env!("CARGO_BIN_EXE_service-camp"))
+            .env("TZ", tz)
+            .args(["export", session.to_str().unwrap(), "--out", out.to_str().unwrap(), "--format", "md,xapi"])
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        let read = |suffix: &str| {
+            let file = std::fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| p.to_string_lossy().ends_with(suffix));
+            std::fs::read_to_string(file.unwrap()).unwrap()
+        };
+        (read("report.md"), read("xapi.json"))
+    };
+    let (shanghai, shanghai_xapi) = export("Asia/Shanghai", "shanghai");
+    let (utc, utc_xapi) = export("UTC", "utc");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(shanghai.contains("2025-11-25 18:00 +08:00"), "{shanghai}");
+    assert!(utc.contains("2025-11-25 10:00 +00:00"), "{utc}");
+    for xapi in [shanghai_xapi, utc_xapi] {
+        assert!(xapi.contains("\"timestamp\": \"2025-11-25T10:00:00.000Z\""), "{xapi}");
+    }
+}
+
+/// `validate` with no path checks the app's own library, wherever it is run from.
+#[test]
+fn validate_without_a_path_checks_the_apps_library_from_any_folder() {
+    let run = Command::new(env!("CARGO_BIN_EXE_service-camp"))
+        .current_dir(std::env::temp_dir())
+        .arg("validate")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{out}{}", String::from_utf8_lossy(&run.stderr));
+    assert!(out.starts_with("16 scenario file(s) checked, 0 problem(s)"), "{out}");
+}

@@ -272,3 +272,43 @@ fn the_export_button_writes_the_report_beside_the_session() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// The folder watcher reacts to edits only: reading a scenario file (as any tool, or the app's
+/// own reload, does) once sent the app into an endless reload loop at 170 % CPU.
+#[test]
+fn reading_a_scenario_file_reloads_nothing_and_an_edit_reloads_once() {
+    use service_camp::features::scenarios::LoadedLibrary;
+    let dir = std::env::temp_dir().join(format!("sc-watch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("lost-parcel.ron");
+    let original =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/lost-parcel.ron"))
+            .unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin))
+        .insert_resource(LoadedLibrary::load(vec![dir.clone()], Default::default()))
+        .add_plugins(service_camp::app::core_plugins);
+    app.update();
+    let settle = |app: &mut App| {
+        // The watcher reports from its own thread; a burst settles after 200 ms.
+        for _ in 0..10 {
+            std::thread::sleep(Duration::from_millis(60));
+            app.update();
+        }
+    };
+    for _ in 0..5 {
+        let _ = std::fs::read_to_string(&file).unwrap();
+    }
+    settle(&mut app);
+    assert_eq!(app.world().resource::<LoadedLibrary>().reloads, 0, "reads are not edits");
+
+    std::fs::write(&file, original.replacen("开业物料整箱丢失", "开业物料整箱不见了", 1)).unwrap();
+    settle(&mut app);
+    settle(&mut app);
+    let library = app.world().resource::<LoadedLibrary>();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(library.reloads, 1, "one edit, one reload (its own reads of the file start no other)");
+    assert_eq!(library.library.get("lost-parcel").unwrap().title.zh, "开业物料整箱不见了");
+}

@@ -163,9 +163,8 @@ fn load_recent(problems: &mut Vec<crate::core::content_error::ContentError>) -> 
 
 /// A new workshop, named after the app and today's date until the trainer renames it.
 fn new_session(lang: Lang, locales: &Locales) -> crate::core::session::Session {
-    let today = crate::core::time::local_date(crate::core::session::Timestamp::now());
-    let name = locales.get_args(lang, "camp-new-camp", &[("date", today.into())]);
-    crate::core::session::Session::new(name, lang)
+    let now = crate::core::session::Timestamp::now();
+    crate::core::session::Session::new_for_day(lang, locales, now, &crate::core::time::local_zone())
 }
 
 /// Where a session started without `--session` is kept once it has teams or points.

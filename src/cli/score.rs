@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::core::content_error::ContentError;
 use crate::core::locale::Locales;
 use crate::core::scoring::{Rubrics, Transcript, score};
 
@@ -11,8 +10,7 @@ use crate::core::scoring::{Rubrics, Transcript, score};
 /// Returns 0 on success, 2 when the transcript or the rubrics cannot be read or parsed
 /// (each problem as `file:line:col: message` on `err`), 1 when the report cannot be written.
 pub fn run_score(file: &Path, json: bool, rubric_dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let transcript = std::fs::read_to_string(file)
-        .map_err(|e| ContentError::whole_file(file, format!("cannot read transcript: {e}")))
+    let transcript = crate::core::limits::read_text_capped(file, crate::core::limits::MAX_CONTENT_FILE_BYTES)
         .and_then(|src| Transcript::parse(file, &src));
     let transcript = match transcript {
         Ok(transcript) => transcript,

@@ -12,7 +12,6 @@ use crate::core::disc::Disc;
 use crate::core::scenario::{ScenarioKind, load_paths, sort_by_position, validate};
 
 /// Checked when no path is given.
-pub const DEFAULT_DIR: &str = "scenarios";
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -30,7 +29,7 @@ struct ScenarioSummary<'a> {
     file: &'a Path,
 }
 
-/// Validates the files and folders in `paths` (default [`DEFAULT_DIR`]) against the rubric's
+/// Validates the files and folders in `paths` (default the app's scenario library) against the rubric's
 /// `known_tags`. Prints errors as `file:line:col: message` to `err` and a summary to `out`, or
 /// with `json` one JSON object to `out`. Returns the exit code: 0 if all is well, else 1.
 pub fn run_validate(
@@ -40,11 +39,18 @@ pub fn run_validate(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let default = [PathBuf::from(DEFAULT_DIR)];
+    // By default the app's own library, wherever the command is run from.
+    let default = [crate::core::paths::scenarios_dir()];
     let paths = if paths.is_empty() { &default[..] } else { paths };
     let library = load_paths(paths);
     let mut errors = library.errors.clone();
     errors.extend(validate(&library, known_tags));
+    if library.files().next().is_none() {
+        // Checking nothing must not look like a pass.
+        for path in paths {
+            errors.push(ContentError::whole_file(path, "no scenario files (*.ron) here to check"));
+        }
+    }
     sort_by_position(&mut errors);
 
     let written = if json {
@@ -133,6 +139,17 @@ mod tests {
     fn missing_path_fails_with_a_message() {
         let (code, _, err) = run(&[PathBuf::from("/no/such/scenarios")], false);
         assert_eq!(code, 1);
-        assert!(err.starts_with("/no/such/scenarios:0:0: cannot read"), "{err}");
+        assert!(err.starts_with("/no/such/scenarios: cannot read"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_folder_fails_instead_of_passing_silently() {
+        let empty = std::env::temp_dir().join(format!("scenario-cli-empty-{}", std::process::id()));
+        std::fs::create_dir_all(&empty).unwrap();
+        let (code, out, err) = run(std::slice::from_ref(&empty), false);
+        std::fs::remove_dir_all(&empty).unwrap();
+        assert_eq!(code, 1);
+        assert_eq!(err, format!("{}: no scenario files (*.ron) here to check\n", empty.display()));
+        assert!(out.contains("1 problem(s)"), "{out}");
     }
 }

@@ -50,7 +50,12 @@ fn floor_char_boundary(s: &str, offset: usize) -> usize {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.col, self.message)
+        if self.line == 0 {
+            // About the whole file: no position to give.
+            write!(f, "{}: {}", self.file.display(), self.message)
+        } else {
+            write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.col, self.message)
+        }
     }
 }
 
@@ -60,8 +65,14 @@ impl std::error::Error for ContentError {}
 pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &Path, source: &str) -> Result<T, ContentError> {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(source)
+        .from_str(without_bom(source))
         .map_err(|e| ContentError::from_ron(file, &e))
+}
+
+/// The text without a leading UTF-8 byte-order mark, which Windows Notepad writes and which is
+/// invisible in every editor.
+pub fn without_bom(source: &str) -> &str {
+    source.strip_prefix('\u{feff}').unwrap_or(source)
 }
 
 #[cfg(test)]
@@ -74,6 +85,17 @@ mod tests {
         let err = ContentError::at_offset(Path::new("x.ftl"), src, src.find('c').unwrap(), "bad");
         assert_eq!((err.line, err.col), (2, 4));
         assert_eq!(err.to_string(), "x.ftl:2:4: bad");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Doc {
+            a: u32,
+        }
+        assert_eq!(parse_ron::<Doc>(Path::new("x.ron"), "\u{feff}(a: 3)").unwrap(), Doc { a: 3 });
+        let err = parse_ron::<Doc>(Path::new("x.ron"), "\u{feff}(a: x)").unwrap_err();
+        assert_eq!((err.line, err.col), (1, 4), "the same place as without the mark");
     }
 
     #[test]

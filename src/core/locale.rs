@@ -37,19 +37,20 @@ impl Locales {
             .iter()
             .map(|&(lang, builtin)| {
                 let path = locale_path(dir, lang);
-                let resource = match std::fs::read_to_string(&path) {
-                    Ok(source) => match parse_ftl(&path, source) {
-                        Ok(resource) => resource,
-                        Err(mut errs) => {
-                            errors.append(&mut errs);
+                let resource =
+                    match crate::core::limits::read_text_capped(&path, crate::core::limits::MAX_CONTENT_FILE_BYTES) {
+                        Ok(source) => match parse_ftl(&path, source) {
+                            Ok(resource) => resource,
+                            Err(mut errs) => {
+                                errors.append(&mut errs);
+                                builtin_resource(lang, builtin)
+                            }
+                        },
+                        Err(e) => {
+                            errors.push(e);
                             builtin_resource(lang, builtin)
                         }
-                    },
-                    Err(e) => {
-                        errors.push(ContentError::whole_file(&path, format!("cannot read locale file: {e}")));
-                        builtin_resource(lang, builtin)
-                    }
-                };
+                    };
                 (lang, bundle_for(lang, resource))
             })
             .collect();
@@ -130,6 +131,10 @@ fn bundle_for(lang: Lang, resource: FluentResource) -> FluentBundle<FluentResour
 
 /// Parses a Fluent file, reporting every syntax error with its position.
 pub fn parse_ftl(path: &Path, source: String) -> Result<FluentResource, Vec<ContentError>> {
+    let source = match source.strip_prefix('\u{feff}') {
+        Some(without_bom) => without_bom.to_owned(),
+        None => source,
+    };
     FluentResource::try_new(source).map_err(|(resource, errors)| {
         errors.iter().map(|e| ContentError::at_offset(path, resource.source(), e.pos.start, e.to_string())).collect()
     })

@@ -7,6 +7,7 @@ pub mod disc;
 pub mod export;
 pub mod ids;
 pub mod lang;
+pub mod limits;
 pub mod locale;
 pub mod paths;
 pub mod persist;

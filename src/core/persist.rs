@@ -52,19 +52,42 @@ pub fn save_ron<T: serde::Serialize>(value: &T, path: &Path) -> io::Result<()> {
 }
 
 /// Replaces `path` with `contents` so that, whenever the process dies, the file holds either the
-/// old or the new contents in full. The temp name is fixed, so a temp file left by a killed save
-/// is simply overwritten by the next one.
+/// old or the new contents in full. The temp file has an unpredictable name and is created
+/// exclusively in the target's folder, so a link planted there is never followed and two savers
+/// never share one; a failed write (a full disk) deletes it. The file keeps its permissions, and
+/// a read-only file is never replaced.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder)?;
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) if meta.permissions().readonly() => {
+            let message = format!("{} is read-only, so it was not replaced", path.display());
+            return Err(io::Error::new(io::ErrorKind::PermissionDenied, message));
+        }
+        Ok(meta) => Some(meta.permissions()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
     let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    let temp = folder.join(format!(".{name}.tmp"));
-    let mut file = File::create(&temp)?;
-    file.write_all(contents)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&temp, path)?;
+    let mut temp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(folder)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    match permissions {
+        Some(kept) => temp.as_file().set_permissions(kept)?,
+        None => readable_by_others(temp.as_file())?,
+    }
+    temp.persist(path).map_err(|e| e.error)?;
     sync_folder(folder)
+}
+
+/// A new file is readable by others, as the files the app always wrote were (the temp file
+/// itself starts private).
+fn readable_by_others(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644))?;
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
 }
 
 /// Makes the rename itself durable across a power cut (Unix; Windows cannot open folders).
@@ -312,7 +335,52 @@ mod tests {
         let session = Session::demo(Lang::En);
         save_session(&session, &path).unwrap();
         assert_eq!(load_session(&path).unwrap(), session);
-        assert_eq!(files_in(&dir), vec!["camp.ron"]);
+        assert_eq!(files_in(&dir), vec![".camp.ron.tmp", "camp.ron"], "no temp file of this save is left");
+        assert_eq!(
+            std::fs::read_to_string(dir.join(".camp.ron.tmp")).unwrap(),
+            "(name: \"half",
+            "and the old one is untouched"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_link_at_the_old_temp_name_is_not_followed() {
+        let dir = scratch("planted-link");
+        let victim = dir.join("victim.txt");
+        std::fs::write(&victim, "keep me").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.join(".camp.ron.tmp")).unwrap();
+        save_session(&Session::demo(Lang::Zh), &dir.join("camp.ron")).unwrap();
+        write_atomically(&dir.join("report.md"), b"# report").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_files_permissions_and_never_replaces_a_read_only_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("permissions");
+        let private = dir.join("private.ron");
+        save_session(&Session::demo(Lang::Zh), &private).unwrap();
+        assert_eq!(std::fs::metadata(&private).unwrap().permissions().mode() & 0o777, 0o644, "a new file");
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+        save_session(&Session::demo(Lang::En), &private).unwrap();
+        assert_eq!(
+            std::fs::metadata(&private).unwrap().permissions().mode() & 0o777,
+            0o600,
+            "participant names stay private"
+        );
+
+        let frozen = dir.join("frozen.md");
+        std::fs::write(&frozen, "final").unwrap();
+        std::fs::set_permissions(&frozen, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let refused = write_atomically(&frozen, b"new").unwrap_err();
+        assert_eq!(refused.kind(), io::ErrorKind::PermissionDenied);
+        assert!(refused.to_string().contains("read-only"), "{refused}");
+        assert_eq!(std::fs::read_to_string(&frozen).unwrap(), "final");
+        std::fs::set_permissions(&frozen, std::fs::Permissions::from_mode(0o644)).unwrap();
         std::fs::remove_dir_all(dir).unwrap();
     }
 

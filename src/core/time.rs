@@ -1,7 +1,7 @@
 //! Dates and times: as people read them, in the computer's own time zone (the system's, as
 //! `jiff` reads it: `TZ`, else `/etc/localtime`, else the Windows setting); for xAPI, UTC.
 
-use jiff::tz::TimeZone;
+pub use jiff::tz::TimeZone;
 use jiff::{Timestamp as Instant, ZonedDateTime};
 
 use crate::core::ids::Timestamp;

@@ -2,13 +2,16 @@
 //! (`~/.config/service-camp/scenarios/`), checked against the rubrics, reloaded the moment
 //! a file changes on disk, and the library screen's filter, selection and random draw.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
-use notify::Watcher;
+use notify::event::ModifyKind;
+use notify::{EventKind, Watcher};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
@@ -16,6 +19,7 @@ use rand::seq::IndexedRandom;
 use crate::core::content_error::ContentError;
 use crate::core::scenario::{Library, Scenario, ScenarioFilter, validate};
 use crate::features::actions::{LibraryAction, UiAction};
+use crate::features::redraw::RedrawPlan;
 
 /// Every loaded scenario and every problem found in the folders.
 #[derive(Resource, Debug, Default)]
@@ -25,6 +29,10 @@ pub struct LoadedLibrary {
     pub problems: Vec<ContentError>,
     known_tags: BTreeSet<String>,
     folders: Vec<PathBuf>,
+    /// Each loaded file's content hash, so a file that is only touched or read is not reloaded.
+    fingerprints: HashMap<PathBuf, u64>,
+    /// How many reloads changed anything (for tests and diagnostics).
+    pub reloads: u64,
 }
 
 impl LoadedLibrary {
@@ -35,7 +43,8 @@ impl LoadedLibrary {
         for folder in folders.iter().filter(|f| f.is_dir()) {
             library.add_dir(folder);
         }
-        let mut shelf = LoadedLibrary { library, problems: Vec::new(), known_tags, folders };
+        let fingerprints = library.files().map(|file| (file.to_path_buf(), fingerprint(file))).collect();
+        let mut shelf = LoadedLibrary { library, problems: Vec::new(), known_tags, folders, fingerprints, reloads: 0 };
         shelf.revalidate();
         shelf
     }
@@ -44,17 +53,31 @@ impl LoadedLibrary {
         &self.folders
     }
 
-    /// Re-reads changed files: a file that still exists is loaded again (replacing its
-    /// earlier version), a deleted one is dropped. Other scenarios are untouched.
-    pub fn reload(&mut self, changed: &[PathBuf]) {
+    /// Re-reads changed files: a file whose content differs is loaded again (replacing its
+    /// earlier version), a deleted one is dropped; files with the same content as before and
+    /// other scenarios are untouched. Returns whether anything changed.
+    pub fn reload(&mut self, changed: &[PathBuf]) -> bool {
+        let mut any = false;
         for file in changed {
             if file.is_file() {
+                let now = fingerprint(file);
+                if self.fingerprints.get(file) == Some(&now) {
+                    continue;
+                }
+                self.fingerprints.insert(file.clone(), now);
                 self.library.add_file(file);
-            } else {
+            } else if self.fingerprints.remove(file).is_some() {
                 self.library.remove(file);
+            } else {
+                continue;
             }
+            any = true;
         }
-        self.revalidate();
+        if any {
+            self.revalidate();
+            self.reloads += 1;
+        }
+        any
     }
 
     fn revalidate(&mut self) {
@@ -132,7 +155,28 @@ impl LibraryView {
 
 /// File changes reported by the watcher thread, waiting for the next update.
 #[derive(Resource, Default, Clone)]
-pub struct PendingChanges(Arc<Mutex<Vec<PathBuf>>>);
+pub struct PendingChanges(Arc<Mutex<Pending>>);
+
+#[derive(Default)]
+struct Pending {
+    files: Vec<PathBuf>,
+    /// When the latest change came: a burst (an editor's save) is read once it settles.
+    last: Option<Instant>,
+}
+
+/// How long the folder must be quiet before changed files are read again.
+const SETTLE: Duration = Duration::from_millis(200);
+
+/// Only changes of content count: reading a file (the app's own reload too) must not.
+fn is_content_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any => true,
+        EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any) => true,
+        EventKind::Modify(ModifyKind::Metadata(_) | ModifyKind::Other) | EventKind::Access(_) | EventKind::Other => {
+            false
+        }
+    }
+}
 
 /// Keeps the folder watcher alive.
 #[derive(Resource)]
@@ -172,12 +216,16 @@ fn watch_folders(
     let proxy = proxy.map(|p| (**p).clone());
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
+        if !is_content_change(&event.kind) {
+            return;
+        }
         let scenario_files: Vec<PathBuf> = event.paths.into_iter().filter(|p| is_scenario_file(p)).collect();
         if scenario_files.is_empty() {
             return;
         }
         if let Ok(mut queue) = queue.lock() {
-            queue.extend(scenario_files);
+            queue.files.extend(scenario_files);
+            queue.last = Some(Instant::now());
         }
         if let Some(proxy) = &proxy {
             let _ = proxy.send_event(WinitUserEvent::WakeUp);
@@ -198,21 +246,36 @@ fn watch_folders(
     commands.insert_resource(FolderWatcher { _watcher: Mutex::new(watcher) });
 }
 
+/// A hash of the file's bytes (0 when it cannot be read, which a later read corrects).
+fn fingerprint(file: &Path) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::fs::read(file).unwrap_or_default().hash(&mut hasher);
+    hasher.finish()
+}
+
 fn is_scenario_file(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext == "ron")
 }
 
-fn reload_changed_files(pending: Res<PendingChanges>, mut shelf: ResMut<LoadedLibrary>) {
+/// Reads again the files that changed, once the burst has settled; the library counts as changed
+/// (and the screens redraw) only if some file's content really differs.
+fn reload_changed_files(pending: Res<PendingChanges>, mut shelf: ResMut<LoadedLibrary>, mut plan: ResMut<RedrawPlan>) {
     let changed: Vec<PathBuf> = match pending.0.lock() {
-        Ok(mut queue) if !queue.is_empty() => {
-            let mut changed = std::mem::take(&mut *queue);
+        Ok(mut queue) if !queue.files.is_empty() => {
+            if queue.last.is_some_and(|last| last.elapsed() < SETTLE) {
+                plan.within(SETTLE.as_secs_f32());
+                return;
+            }
+            let mut changed = std::mem::take(&mut queue.files);
             changed.sort();
             changed.dedup();
             changed
         }
         _ => return,
     };
-    shelf.reload(&changed);
+    if shelf.bypass_change_detection().reload(&changed) {
+        shelf.set_changed();
+    }
 }
 
 #[cfg(test)]
@@ -221,7 +284,9 @@ mod tests {
     use crate::core::disc::Disc;
 
     fn shelf_with(files: &[(&str, &str)]) -> (LoadedLibrary, PathBuf) {
-        let dir = std::env::temp_dir().join(format!("sc-shelf-{}-{}", std::process::id(), files.len()));
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("sc-shelf-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         for (name, text) in files {
@@ -261,6 +326,48 @@ mod tests {
         shelf.reload(std::slice::from_ref(&file));
         assert!(shelf.library.get("lost-parcel").is_none());
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn only_content_changes_reload_and_unchanged_content_is_not_read_again() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, MetadataKind, RemoveKind};
+        assert!(!is_content_change(&EventKind::Access(AccessKind::Open(AccessMode::Read))));
+        assert!(!is_content_change(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
+        assert!(!is_content_change(&EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))));
+        assert!(is_content_change(&EventKind::Modify(ModifyKind::Data(DataChange::Content))));
+        assert!(is_content_change(&EventKind::Create(CreateKind::File)));
+        assert!(is_content_change(&EventKind::Remove(RemoveKind::File)));
+
+        let (mut shelf, dir) = shelf_with(&[("lost-parcel.ron", &builtin("lost-parcel"))]);
+        let file = dir.join("lost-parcel.ron");
+        assert!(!shelf.reload(std::slice::from_ref(&file)), "same bytes: nothing to reload");
+        assert_eq!(shelf.reloads, 0);
+        std::fs::write(&file, builtin("lost-parcel").replacen("包裹", "箱子", 1)).unwrap();
+        assert!(shelf.reload(std::slice::from_ref(&file)));
+        assert_eq!(shelf.reloads, 1);
+        assert!(!shelf.reload(&[dir.join("never-there.ron")]), "an unknown file that is gone changes nothing");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_scenario_saved_with_a_byte_order_mark_loads() {
+        let text = format!("\u{feff}{}", builtin("lost-parcel"));
+        let (shelf, dir) = shelf_with(&[("lost-parcel.ron", &text)]);
+        std::fs::remove_dir_all(dir).unwrap();
+        assert!(shelf.library.get("lost-parcel").is_some(), "{:?}", shelf.library.errors);
+        assert!(shelf.problems.is_empty(), "{:?}", shelf.problems);
+    }
+
+    #[test]
+    fn invalid_utf8_names_its_byte() {
+        let file = std::env::temp_dir().join(format!("sc-not-utf8-{}.ron", std::process::id()));
+        std::fs::write(&file, b"(id: \"\xff\")").unwrap();
+        let mut library = crate::core::scenario::Library::default();
+        library.add_file(&file);
+        std::fs::remove_file(&file).unwrap();
+        let error = &library.errors[0];
+        assert_eq!((error.line, error.col), (1, 7), "the 7th character, after `(id: \"`");
+        assert!(error.message.contains("byte 6"), "{}", error.message);
     }
 
     #[test]

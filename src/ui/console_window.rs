@@ -48,7 +48,7 @@ fn sync_console_window(
             .spawn((
                 Name::new("Console window"),
                 ConsoleWindow,
-                Window { title: title.into(), resolution: WindowResolution::new(1600, 1000), ..default() },
+                Window { title, resolution: WindowResolution::new(1600, 1000), ..default() },
             ))
             .id();
         commands.spawn((

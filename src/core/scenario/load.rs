@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::core::content_error::{ContentError, parse_ron};
+use crate::core::content_error::{ContentError, parse_ron, without_bom};
 use crate::core::disc::Disc;
 
 use super::types::{Difficulty, Scenario, ScenarioKind};
@@ -51,28 +51,30 @@ impl Library {
     pub fn add_bytes(&mut self, file: &Path, bytes: &[u8]) {
         self.remove(file);
         match std::str::from_utf8(bytes) {
-            Ok(src) => match load_str(file, src) {
-                Ok(scenario) => {
-                    self.scenarios.push(LoadedScenario { file: file.to_owned(), source: src.to_owned(), scenario })
-                }
+            Ok(src) => match load_str(file, without_bom(src)) {
+                Ok(scenario) => self.scenarios.push(LoadedScenario {
+                    file: file.to_owned(),
+                    source: without_bom(src).to_owned(),
+                    scenario,
+                }),
                 Err(error) => self.errors.push(error),
             },
             Err(e) => self.errors.push(ContentError::at_offset(
                 file,
                 &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
                 e.valid_up_to(),
-                "the file is not valid UTF-8 text; save it as UTF-8",
+                format!("the file is not valid UTF-8 text (byte {}); save it as UTF-8", e.valid_up_to()),
             )),
         }
     }
 
     /// Reads and adds one file.
     pub fn add_file(&mut self, file: &Path) {
-        match std::fs::read(file) {
-            Ok(bytes) => self.add_bytes(file, &bytes),
-            Err(e) => {
+        match crate::core::limits::read_text_capped(file, crate::core::limits::MAX_CONTENT_FILE_BYTES) {
+            Ok(text) => self.add_bytes(file, text.as_bytes()),
+            Err(error) => {
                 self.remove(file);
-                self.errors.push(ContentError::whole_file(file, format!("cannot read the file: {e}")));
+                self.errors.push(error);
             }
         }
     }
@@ -105,6 +107,11 @@ impl Library {
     pub fn remove(&mut self, file: &Path) {
         self.scenarios.retain(|s| s.file != file);
         self.errors.retain(|e| e.file != file);
+    }
+
+    /// Every file the library has read: those that loaded and those that have errors.
+    pub fn files(&self) -> impl Iterator<Item = &Path> {
+        self.scenarios.iter().map(|s| s.file.as_path()).chain(self.errors.iter().map(|e| e.file.as_path()))
     }
 
     pub fn get(&self, id: &str) -> Option<&Scenario> {
@@ -166,7 +173,7 @@ mod tests {
         let messages: Vec<String> = library.errors.iter().map(ToString::to_string).collect();
         assert_eq!(messages.len(), 2);
         assert!(messages[0].starts_with("a.ron:1:7: the file is not valid UTF-8"), "{}", messages[0]);
-        assert!(messages[1].starts_with("/no/such/file.ron:0:0: cannot read"), "{}", messages[1]);
+        assert!(messages[1].starts_with("/no/such/file.ron: cannot read"), "{}", messages[1]);
     }
 
     #[test]

@@ -69,10 +69,22 @@ pub struct TurnOutcome {
 
 /// Rounds points and moods to one decimal, as they are reported.
 pub(super) fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    // `+ 0.0` turns -0.0 into 0.0, which a report would print as "-0.0".
+    (x * 10.0).round() / 10.0 + 0.0
 }
 
 /// Rounds a 0–1 share to two decimals, as it is reported.
 pub(super) fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    (x * 100.0).round() / 100.0 + 0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_losses_round_to_a_plain_zero() {
+        assert_eq!(format!("{:.1} {:+.1} {:.2}", round1(-0.04), round1(-0.04), round2(-0.004)), "0.0 +0.0 0.00");
+        assert_eq!(round1(-0.06), -0.1);
+    }
 }

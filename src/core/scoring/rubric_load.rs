@@ -37,9 +37,8 @@ struct Source {
 
 impl Source {
     fn read(path: PathBuf) -> Result<Source, ContentError> {
-        std::fs::read_to_string(&path)
+        crate::core::limits::read_text_capped(&path, crate::core::limits::MAX_CONTENT_FILE_BYTES)
             .map(|text| Source { path: path.clone(), text })
-            .map_err(|e| ContentError::whole_file(&path, format!("cannot read rubric file: {e}")))
     }
 
     fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, ContentError> {

@@ -18,8 +18,10 @@ use super::vote::Ballots;
 use crate::core::content_error::{ContentError, parse_ron};
 use crate::core::ids::{TeamId, Timestamp};
 use crate::core::lang::Lang;
+use crate::core::locale::Locales;
 use crate::core::round::record::RoundRecord;
 use crate::core::round::review::RoundRules;
+use crate::core::time::TimeZone;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -113,6 +115,13 @@ impl Session {
     /// An empty workshop with the default day and timings.
     pub fn new(name: impl Into<String>, lang: Lang) -> Session {
         Session { name: name.into(), lang, ..Session::default() }
+    }
+
+    /// A new workshop named after the app and the local date of `now` in `zone`, until the
+    /// trainer renames it.
+    pub fn new_for_day(lang: Lang, locales: &Locales, now: Timestamp, zone: &TimeZone) -> Session {
+        let date = crate::core::time::date_in(now, zone);
+        Session::new(locales.get_args(lang, "camp-new-camp", &[("date", date.into())]), lang)
     }
 
     /// Whether closing the app would lose anything the room made.
@@ -287,10 +296,11 @@ impl Session {
     }
 
     fn totals_of(&self, entries: &[PointsEntry]) -> Vec<i32> {
-        let mut totals = vec![0; self.teams.len()];
+        let mut totals = vec![0i32; self.teams.len()];
         for entry in entries.iter().filter(|e| e.is_live()) {
             if let Some(i) = self.team_index(entry.team) {
-                totals[i] += entry.points;
+                // Saturating: an absurd file must not wrap a leader round to last place.
+                totals[i] = totals[i].saturating_add(entry.points);
             }
         }
         totals
@@ -312,12 +322,62 @@ impl Session {
         if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
             return Err(ContentError::whole_file(file, format!("two teams have the same id {}", pair[0].0)));
         }
+        session.check_limits().map_err(|problem| ContentError::whole_file(file, problem))?;
         Ok(session)
     }
 
+    /// A session the screens can show and the exports can write: the limits of
+    /// [`crate::core::limits`] (a file with 10,000 teams once froze the vote screen).
+    fn check_limits(&self) -> Result<(), String> {
+        use crate::core::limits::*;
+        at_most("teams", self.teams.len(), MAX_TEAMS)?;
+        at_most("ledger entries", self.ledger.len(), MAX_LEDGER_ENTRIES)?;
+        at_most("rounds", self.rounds.len(), MAX_ROUNDS)?;
+        let text = |what: &str, text: &str| at_most(what, text.chars().count(), MAX_TEXT_CHARS);
+        text("the camp's name", &self.name)?;
+        for team in &self.teams {
+            at_most(&format!("members of {}", team.name), team.members.len(), MAX_MEMBERS)?;
+            for field in
+                [&team.name, &team.emoji, &team.slogan, &team.song, &team.captain].into_iter().chain(&team.members)
+            {
+                text("a team's text", field)?;
+            }
+        }
+        for (i, entry) in self.ledger.iter().enumerate() {
+            if entry.points.unsigned_abs() > MAX_ENTRY_POINTS.unsigned_abs() {
+                return Err(format!(
+                    "ledger entry {i}: {} points, more than the {MAX_ENTRY_POINTS} one entry may hold",
+                    entry.points
+                ));
+            }
+            text("a ledger reason", &entry.reason)?;
+        }
+        for round in &self.rounds {
+            at_most(&format!("presses of round {}", round.number), round.events.len(), MAX_ROUND_EVENTS)?;
+            for event in &round.events {
+                if let crate::core::round::record::Observed::Quote(quote) = &event.what {
+                    text("a quote", quote)?;
+                }
+            }
+            let times = round.events.iter().map(|e| e.t).chain([round.duration_secs]);
+            if let Some(bad) = times.into_iter().find(|t| !(t.is_finite() && *t >= 0.0)) {
+                return Err(format!("round {}: a time of {bad} s; times are seconds from the start", round.number));
+            }
+            if let Some(rating) = round.peer_ratings.iter().find(|r| !(1..=5).contains(&r.stars)) {
+                return Err(format!("round {}: {} stars; ratings are 1 to 5", round.number, rating.stars));
+            }
+        }
+        for debrief in &self.debriefs {
+            let actions = debrief.actions.iter().flat_map(|a| [&a.what, &a.by_when, &a.checker]);
+            for line in debrief.takeaways.iter().chain(&debrief.tools).chain(actions) {
+                text("a debrief line", line)?;
+            }
+        }
+        Ok(())
+    }
+
     pub fn load(file: &Path) -> Result<Session, ContentError> {
-        let source = std::fs::read_to_string(file)
-            .map_err(|e| ContentError::whole_file(file, format!("cannot read session file: {e}")))?;
+        let source = crate::core::limits::read_text_capped(file, crate::core::limits::MAX_SESSION_FILE_BYTES)?;
         Session::parse(file, &source)
     }
 
@@ -488,6 +548,43 @@ mod tests {
             session.undo(entry, Timestamp(4)).unwrap();
         }
         assert_eq!(session.change_since_last_round(), vec![10, 0, 3]);
+    }
+
+    fn teams_ron(count: u32, extra: &str) -> String {
+        let teams: Vec<String> = (1..=count).map(|i| format!("(id: {i}, name: \"t{i}\")")).collect();
+        format!("(teams: [{}], {extra})", teams.join(", "))
+    }
+
+    #[test]
+    fn absurd_sessions_are_refused_at_load_with_what_is_wrong() {
+        let file = Path::new("camp.ron");
+        assert_eq!(Session::parse(file, &teams_ron(12, "")).unwrap().teams.len(), 12);
+        let err = Session::parse(file, &teams_ron(13, "")).unwrap_err();
+        assert_eq!(err.to_string(), "camp.ron: teams: 13 is more than the 12 allowed");
+        let huge = teams_ron(2, "ledger: [(team: 1, points: 2147483647, reason: \"x\", source: Bonus, at: 0)]");
+        assert!(Session::parse(file, &huge).unwrap_err().message.contains("2147483647 points"));
+        let long_name = teams_ron(2, &format!("name: \"{}\"", "营".repeat(2001)));
+        assert!(Session::parse(file, &long_name).unwrap_err().message.contains("2001 is more than the 2000"));
+    }
+
+    #[test]
+    fn totals_saturate_instead_of_wrapping_to_last_place() {
+        let entries: Vec<String> =
+            (0..2200).map(|_| "(team: 1, points: 1000000, reason: \"x\", source: Bonus, at: 0)".to_owned()).collect();
+        let session =
+            Session::parse(Path::new("camp.ron"), &teams_ron(2, &format!("ledger: [{}]", entries.join(", ")))).unwrap();
+        assert_eq!(session.totals(), [i32::MAX, 0]);
+        assert_eq!(session.ranking(), [0, 1], "the leader stays first");
+    }
+
+    #[test]
+    fn a_camp_started_at_half_past_seven_in_shanghai_is_named_after_that_day() {
+        // 2025-11-25 23:30 UTC is 2025-11-26 07:30 in Shanghai.
+        let early = Timestamp(1_764_113_400_000);
+        let shanghai = TimeZone::get("Asia/Shanghai").unwrap();
+        let locales = Locales::compiled_in();
+        assert_eq!(Session::new_for_day(Lang::Zh, locales, early, &shanghai).name, "服务训练营 2025-11-26");
+        assert_eq!(Session::new_for_day(Lang::En, locales, early, &TimeZone::UTC).name, "Service Camp 2025-11-25");
     }
 
     #[test]

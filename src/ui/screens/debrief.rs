@@ -281,7 +281,9 @@ fn gallery(ui: &mut Ui, cx: &mut UiCx, shape: DebriefShape) {
             for (i, (word, count)) in words.iter().enumerate() {
                 let size = text_size::SMALL + 28.0 * (*count as f32 / most);
                 let color = team_color(i);
-                ui.label(RichText::new(word).size(size).family(fonts::bold_family()).color(color));
+                // A word never breaks across lines: it moves to the next line whole.
+                let text = RichText::new(word).size(size).family(fonts::bold_family()).color(color);
+                ui.add(egui::Label::new(text).extend());
             }
         });
         ui.add_space(spacing::GAP * 0.5);
