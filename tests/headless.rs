@@ -312,3 +312,64 @@ fn reading_a_scenario_file_reloads_nothing_and_an_edit_reloads_once() {
     assert_eq!(library.reloads, 1, "one edit, one reload (its own reads of the file start no other)");
     assert_eq!(library.library.get("lost-parcel").unwrap().title.zh, "开业物料整箱不见了");
 }
+
+/// A save that fails is said once, in one banner line, never as "saved"; a copy saved elsewhere
+/// takes over and the warning goes.
+#[test]
+fn a_failing_save_is_reported_once_and_a_copy_elsewhere_takes_over() {
+    use service_camp::features::actions::CampAction;
+    use service_camp::features::camp::SaveState;
+    use service_camp::features::content::ContentProblems;
+    let dir = std::env::temp_dir().join(format!("sc-save-fails-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // A file where the session's folder should be: every save fails, even as root.
+    std::fs::write(dir.join("not-a-folder"), "").unwrap();
+    let unwritable = dir.join("not-a-folder").join("camp.ron");
+    let mut app = app_with(Session::demo(Lang::Zh));
+    app.world_mut().resource_mut::<CurrentSession>().path = Some(unwritable);
+    let problems_before = app.world().resource::<ContentProblems>().0.len();
+    for points in [1, 2, 3] {
+        let team = app.world().resource::<CurrentSession>().session.teams[0].id();
+        let reason = format!("bonus {points}");
+        app.world_mut().write_message(UiAction::Edit(SessionEdit::Adjust { team, points, reason }));
+        app.update();
+    }
+    let save = app.world().resource::<SaveState>();
+    assert!(!save.all_saved());
+    assert!(save.problem.as_deref().unwrap().contains("not-a-folder"), "{:?}", save.problem);
+    assert_eq!(app.world().resource::<ContentProblems>().0.len(), problems_before, "no banner line per keystroke");
+
+    let copy = dir.join("copy.ron");
+    app.world_mut().write_message(UiAction::Camp(CampAction::SaveAs(copy.clone())));
+    app.update();
+    assert!(app.world().resource::<SaveState>().all_saved());
+    assert_eq!(app.world().resource::<CurrentSession>().path.as_deref(), Some(copy.as_path()));
+    let saved = service_camp::core::persist::load_session(&copy).unwrap();
+    assert_eq!(saved.ledger.len(), Session::demo(Lang::Zh).ledger.len() + 3, "the three bonuses are in the copy");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Two windows on one session file: the second shows it read-only instead of overwriting the
+/// first one's work.
+#[test]
+fn a_second_window_on_the_same_session_file_saves_nothing() {
+    use service_camp::features::camp::SaveState;
+    let dir = std::env::temp_dir().join(format!("sc-two-writers-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("camp.ron");
+    service_camp::core::persist::save_session(&Session::demo(Lang::En), &path).unwrap();
+    let first = SaveState::for_path(Some(&path));
+    assert!(first.all_saved());
+    let mut second = app_with(service_camp::core::persist::load_session(&path).unwrap());
+    second.world_mut().resource_mut::<CurrentSession>().path = Some(path.clone());
+    second.insert_resource(SaveState::for_path(Some(&path)));
+    assert!(second.world().resource::<SaveState>().read_only);
+    let before = std::fs::read_to_string(&path).unwrap();
+    second.world_mut().write_message(UiAction::Edit(SessionEdit::Rename("overwritten".into())));
+    second.update();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "the first window's file is untouched");
+    drop(first);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

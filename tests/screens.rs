@@ -15,7 +15,7 @@ use service_camp::features::actions::ClockAction;
 use service_camp::features::actions::LibraryAction;
 use service_camp::features::actions::PracticeAction;
 use service_camp::features::actions::RoundAction;
-use service_camp::features::actions::UiAction;
+use service_camp::features::actions::{CampAction, UiAction};
 use service_camp::features::practice::PracticeState;
 use service_camp::features::rounds::{RoundDesk, RoundView};
 use service_camp::features::scenarios::{LibraryView, LoadedLibrary};
@@ -38,6 +38,8 @@ struct Shown {
     screen: Screen,
     actions: Vec<UiAction>,
     styled: bool,
+    /// A failed save, as the camp feature reports it.
+    save_problem: Option<String>,
     /// Off: only the chrome is drawn, to tell a screen's own content from the rail and bars.
     draw_screen: bool,
 }
@@ -57,6 +59,7 @@ impl Shown {
             screen,
             actions: Vec::new(),
             styled: false,
+            save_problem: None,
             draw_screen: true,
         }
     }
@@ -71,7 +74,16 @@ impl Shown {
             library_view: &self.library_view,
             practice: &self.practice,
             progress: &self.progress,
-            camp: CampView { presenter: 0, backup_offered: false, recent: &[], pick: None, exported_to: None },
+            camp: CampView {
+                presenter: 0,
+                backup_offered: false,
+                recent: &[],
+                pick: None,
+                exported_to: None,
+                save_problem: self.save_problem.as_deref(),
+                read_only: false,
+                session_path: None,
+            },
             round: &self.round,
         }
     }
@@ -182,8 +194,7 @@ fn presentation_clock_buttons_drive_the_room_clock() {
     assert!(actions.contains(&UiAction::Clock(ClockAction::AddMinute)));
 }
 
-#[test]
-fn quit_dialog_confirms_with_its_button() {
+fn quit_dialog(shown: Shown) -> Harness<'static, Shown> {
     let mut harness = Harness::builder().with_size([1920.0, 1080.0]).build_ui_state(
         |ui, shown: &mut Shown| {
             if !style_once(ui, shown) {
@@ -195,12 +206,40 @@ fn quit_dialog_confirms_with_its_button() {
             let actions = cx.actions;
             shown.actions.extend(actions);
         },
-        Shown::new(Screen::Home, Lang::En, ThemeKind::Light),
+        shown,
     );
     harness.run_steps(2);
+    harness
+}
+
+#[test]
+fn quit_dialog_confirms_with_its_button() {
+    let mut harness = quit_dialog(Shown::new(Screen::Home, Lang::En, ThemeKind::Light));
+    assert!(harness.query_by_label_contains("has been saved").is_some());
     harness.get_by_label("Quit").click();
     harness.run_steps(2);
     assert_eq!(harness.state().actions, vec![UiAction::ConfirmQuit]);
+}
+
+#[test]
+fn the_quit_dialog_never_says_saved_after_a_failed_save_and_offers_a_copy() {
+    for lang in Lang::ALL {
+        let failed = Shown {
+            save_problem: Some("/media/usb/camp.ron: No space left on device".into()),
+            ..Shown::new(Screen::Home, lang, ThemeKind::Light)
+        };
+        let mut harness = quit_dialog(failed);
+        let saved_line = harness.state().locales.get(lang, "quit-body");
+        assert!(harness.query_by_label_contains(&saved_line).is_none(), "{lang:?} claims everything is saved");
+        assert!(harness.query_by_label_contains("No space left on device").is_some(), "{lang:?} names the problem");
+        let copy = harness.state().locales.get(lang, "quit-save-copy");
+        harness.get_by_label(&copy).click();
+        harness.run_steps(2);
+        let asked = harness.state().actions.iter().any(
+            |a| matches!(a, UiAction::Camp(CampAction::SaveAs(path)) if path.extension().is_some_and(|e| e == "ron")),
+        );
+        assert!(asked, "{lang:?}: {:?}", harness.state().actions);
+    }
 }
 
 #[test]

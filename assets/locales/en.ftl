@@ -433,3 +433,8 @@ report-disc-d = D Dominance · win with speed
 report-disc-i = I Influence · win with relationship
 report-disc-s = S Steadiness · win with reassurance
 report-disc-c = C Conscientiousness · win with professionalism
+
+save-failed = Not saved: { $problem }. Changes are kept in memory; save a copy elsewhere before quitting.
+save-read-only = This camp is open in another Service Camp window: this window shows it read-only and saves nothing.
+quit-unsaved = If you quit now, the changes above are lost. Save a copy to another folder first:
+quit-save-copy = 💾 Save a copy here

@@ -415,3 +415,8 @@ report-disc-d = D 支配型 · 赢在速度
 report-disc-i = I 影响型 · 赢在关系
 report-disc-s = S 稳健型 · 赢在安心
 report-disc-c = C 谨慎型 · 赢在专业
+
+save-failed = 未能保存:{ $problem }。改动暂存在内存中;退出前请另存一份到其他位置。
+save-read-only = 本训练营已在另一个服务训练营窗口中打开:此窗口只读,不会保存任何改动。
+quit-unsaved = 现在退出,上面提到的改动将会丢失。请先另存一份到其他文件夹:
+quit-save-copy = 💾 另存到这里

@@ -17,7 +17,7 @@ use crate::core::persist::RecentSessions;
 use crate::core::practice::Progress;
 use crate::core::scoring::{Rubrics, known_tags};
 use crate::core::settings::Settings;
-use crate::features::camp::{BackupOffer, Recent};
+use crate::features::camp::{BackupOffer, Recent, SaveState};
 use crate::features::content::{ContentProblems, CurrentSession, LoadedLocales, LoadedRubrics};
 use crate::features::practice::LearnerProgress;
 use crate::features::redraw::{IDLE_WAIT, Reactive};
@@ -116,6 +116,7 @@ pub fn build(options: AppOptions) -> App {
     .insert_resource(settings_file)
     .insert_resource(LoadedLocales(locales))
     .insert_resource(ContentProblems(problems))
+    .insert_resource(SaveState::for_path(session.path.as_deref()))
     .insert_resource(session)
     .insert_resource(backup_offer)
     .insert_resource(recent)

@@ -8,7 +8,7 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
-use crate::features::camp::LastPick;
+use crate::features::camp::{LastPick, SaveState};
 
 use crate::core::countdown::Countdown;
 use crate::core::lang::Lang;
@@ -44,6 +44,8 @@ pub enum Variant {
     Plain,
     Dark,
     ConfirmQuit,
+    /// The quit dialog after a save failed: what is unsaved, and a copy offered elsewhere.
+    QuitUnsaved,
     Help,
     /// The library with the secret customer card opened.
     CustomerCard,
@@ -72,6 +74,7 @@ impl Shot {
             Variant::Plain => "",
             Variant::Dark => "-dark",
             Variant::ConfirmQuit => "-quit",
+            Variant::QuitUnsaved => "-quit-unsaved",
             Variant::Help => "-help",
             Variant::CustomerCard => "-card",
             Variant::PracticeTalk => "-talk",
@@ -97,6 +100,7 @@ pub fn plan(langs: &[Lang]) -> Vec<Shot> {
             (Screen::Leaderboard, Variant::Dark),
             (Screen::Home, Variant::Help),
             (Screen::Home, Variant::ConfirmQuit),
+            (Screen::Home, Variant::QuitUnsaved),
             (Screen::Library, Variant::CustomerCard),
             (Screen::Practice, Variant::PracticeTalk),
             (Screen::Practice, Variant::PracticeDebrief),
@@ -171,6 +175,7 @@ struct Stage<'w> {
     rubrics: Option<Res<'w, LoadedRubrics>>,
     desk: ResMut<'w, RoundDesk>,
     clock: ResMut<'w, RoomClock>,
+    save: ResMut<'w, SaveState>,
     /// The app clock the room clock runs on.
     time: Res<'w, Time>,
 }
@@ -184,9 +189,11 @@ impl Stage<'_> {
         self.settings.theme = if shot.variant == Variant::Dark { ThemeKind::Dark } else { ThemeKind::Light };
         *self.overlay = Overlay {
             help: shot.variant == Variant::Help,
-            confirm_quit: shot.variant == Variant::ConfirmQuit,
+            confirm_quit: matches!(shot.variant, Variant::ConfirmQuit | Variant::QuitUnsaved),
             ..Overlay::default()
         };
+        self.save.problem = (shot.variant == Variant::QuitUnsaved)
+            .then(|| "/media/usb/camp.ron: No space left on device (os error 28)".to_owned());
         if self.session.session.lang != shot.lang || !self.session.session.has_data() {
             self.session.session = Session::demo(shot.lang);
         }

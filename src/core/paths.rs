@@ -32,6 +32,13 @@ pub fn scenarios_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios")))
 }
 
+/// Where a trainer would look for a saved copy: the documents folder, else the home folder.
+pub fn documents_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .map(|dirs| dirs.document_dir().unwrap_or(dirs.home_dir()).to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
 /// The per-user folder for settings, progress, the recent list and exports of unsaved camps:
 /// `~/.config/service-camp` on Linux (or `$XDG_CONFIG_HOME`), `%APPDATA%\service-camp\config` on
 /// Windows, `~/Library/Application Support/service-camp` on macOS.

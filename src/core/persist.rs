@@ -99,6 +99,33 @@ fn sync_folder(folder: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// One writer per session file: an advisory lock on `.<name>.lock` beside it (the session file
+/// itself is replaced by every save, so it cannot hold the lock). Released when dropped, and by
+/// the system when the process dies.
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: File,
+}
+
+impl SessionLock {
+    /// Takes the lock, or `Ok(None)` when another instance holds it.
+    pub fn acquire(path: &Path) -> io::Result<Option<SessionLock>> {
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(folder)?;
+        let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(folder.join(format!(".{name}.lock")))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(SessionLock { _file: file })),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(e),
+        }
+    }
+}
+
 /// Saves `session` to `path` atomically. A loadable previous version becomes `<name>.bak`; a
 /// previous file that does not load (hand-edited, corrupted) is moved aside first, and its new
 /// path is returned so the trainer can be told.
@@ -381,6 +408,18 @@ mod tests {
         assert!(refused.to_string().contains("read-only"), "{refused}");
         assert_eq!(std::fs::read_to_string(&frozen).unwrap(), "final");
         std::fs::set_permissions(&frozen, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_the_lock_until_the_first_lets_go() {
+        let dir = scratch("lock");
+        let path = dir.join("camp.ron");
+        let first = SessionLock::acquire(&path).unwrap();
+        assert!(first.is_some());
+        assert!(SessionLock::acquire(&path).unwrap().is_none(), "another instance holds it");
+        drop(first);
+        assert!(SessionLock::acquire(&path).unwrap().is_some(), "free again once the first closes");
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -55,6 +55,8 @@ pub enum CampAction {
     RestoreBackup,
     /// Switch to another session file (from the recent list).
     Open(PathBuf),
+    /// Save the session to this file and keep saving there (when its own file cannot be written).
+    SaveAs(PathBuf),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -3,13 +3,13 @@
 //! applied by core and saved at once, atomically, to the session file (see
 //! [`crate::core::persist`]).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 
 use crate::core::content_error::ContentError;
 use crate::core::locale::Locales;
-use crate::core::persist::{Backup, RecentSessions, load_session, save_session};
+use crate::core::persist::{Backup, RecentSessions, SessionLock, load_session, save_session};
 use crate::core::session::picker::MemberPick;
 use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId, Timestamp};
 use crate::features::actions::{CampAction, UiAction};
@@ -74,6 +74,39 @@ fn export_dir(current: &CurrentSession) -> Option<PathBuf> {
 #[derive(Resource, Debug, Default)]
 pub struct BackupOffer(pub Option<Session>);
 
+/// Whether the session file holds every change, and whether this window may write it.
+#[derive(Resource, Debug, Default)]
+pub struct SaveState {
+    /// Why the last save failed; cleared by the next save that works.
+    pub problem: Option<String>,
+    /// Another Service Camp window has this file open: this one shows it and saves nothing.
+    pub read_only: bool,
+    /// Held for as long as this window owns the file (released on drop).
+    _lock: Option<SessionLock>,
+}
+
+impl SaveState {
+    /// Takes the session file's lock (only one window writes a file).
+    pub fn for_path(path: Option<&Path>) -> SaveState {
+        let Some(path) = path else { return SaveState::default() };
+        match SessionLock::acquire(path) {
+            Ok(Some(lock)) => SaveState { _lock: Some(lock), ..SaveState::default() },
+            Ok(None) => SaveState { read_only: true, ..SaveState::default() },
+            // A folder that cannot hold a lock file will not take the session either: the first
+            // save reports it.
+            Err(e) => {
+                warn!("cannot lock {}: {e}", path.display());
+                SaveState::default()
+            }
+        }
+    }
+
+    /// Whether everything the room did is on disk.
+    pub fn all_saved(&self) -> bool {
+        self.problem.is_none() && !self.read_only
+    }
+}
+
 /// Sessions opened recently, newest first, kept in the config folder.
 #[derive(Resource, Debug, Default)]
 pub struct Recent {
@@ -89,6 +122,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<ContentProblems>()
         .init_resource::<BackupOffer>()
         .init_resource::<Recent>()
+        .init_resource::<SaveState>()
         .add_systems(Update, (apply_camp_actions, hand_over_presentations, save_changed_session).chain());
 }
 
@@ -122,6 +156,8 @@ fn apply_camp_actions(
     mut last_export: ResMut<LastExport>,
     rubrics: Option<Res<LoadedRubrics>>,
     locales: Option<Res<LoadedLocales>>,
+    mut save: ResMut<SaveState>,
+    mut recent: ResMut<Recent>,
     time: Res<Time>,
 ) {
     for action in actions.read() {
@@ -200,10 +236,12 @@ fn apply_camp_actions(
             }
             CampAction::Open(path) => {
                 let (opened, backup) = open_session(path.clone(), &mut problems.0);
+                *save = SaveState::for_path(opened.path.as_deref());
                 *current = opened;
                 *offer = backup;
                 *presenter = Presenter::default();
             }
+            CampAction::SaveAs(path) => save_copy(&mut current, &mut save, &mut recent, path.clone()),
         }
     }
 }
@@ -243,13 +281,17 @@ fn save_changed_session(
     current: Res<CurrentSession>,
     mut problems: ResMut<ContentProblems>,
     mut recent: ResMut<Recent>,
+    mut save: ResMut<SaveState>,
 ) {
-    if !current.is_changed() || current.is_added() || !current.session.has_data() {
+    if !current.is_changed() || current.is_added() || !current.session.has_data() || save.read_only {
         return;
     }
     let Some(path) = &current.path else { return };
     match save_session(&current.session, path) {
         Ok(moved_aside) => {
+            if save.problem.is_some() {
+                save.problem = None;
+            }
             if let Some(aside) = moved_aside {
                 problems.0.push(ContentError::whole_file(
                     path,
@@ -265,7 +307,39 @@ fn save_changed_session(
                 }
             }
         }
-        Err(e) => problems.0.push(ContentError::whole_file(path, format!("could not save the session: {e}"))),
+        Err(e) => {
+            // One line in the banner, replaced by the next failure and gone after a good save.
+            let problem = format!("{}: {e}", path.display());
+            if save.problem.as_ref() != Some(&problem) {
+                save.problem = Some(problem);
+            }
+        }
+    }
+}
+
+/// Saves a copy where the trainer asks (when the session's own folder refuses saves, or another
+/// window holds it), and goes on saving there.
+fn save_copy(current: &mut CurrentSession, save: &mut SaveState, recent: &mut Recent, path: PathBuf) {
+    let lock = match SessionLock::acquire(&path) {
+        Ok(Some(lock)) => Some(lock),
+        Ok(None) => {
+            save.problem = Some(format!("{}: open in another Service Camp window", path.display()));
+            return;
+        }
+        Err(_) => None,
+    };
+    match save_session(&current.session, &path) {
+        Ok(_) => {
+            *save = SaveState { _lock: lock, ..SaveState::default() };
+            recent.sessions.touch(&path);
+            if let Some(folder) = recent.folder.clone()
+                && let Err(e) = recent.sessions.save(&folder)
+            {
+                warn!("could not save the recent sessions list: {e}");
+            }
+            current.path = Some(path);
+        }
+        Err(e) => save.problem = Some(format!("{}: {e}", path.display())),
     }
 }
 

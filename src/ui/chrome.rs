@@ -64,6 +64,21 @@ pub fn chrome(root: &mut Ui, cx: &mut UiCx, problems: &[ContentError]) -> egui::
         .frame(egui::Frame::new().fill(p.surface_raised).inner_margin(egui::Margin::symmetric(16, 24)))
         .show(root, |ui| flow_rail(ui, cx));
     let mut area = root.available_rect_before_wrap().shrink(spacing::MARGIN);
+    if let Some(warning) = save_warning(cx) {
+        let banner = egui::Rect::from_min_size(area.min, egui::vec2(area.width(), 0.0));
+        let mut ui = root.new_child(UiBuilder::new().max_rect(banner.with_max_y(area.max.y)));
+        let p = cx.palette;
+        egui::Frame::new()
+            .fill(p.danger.gamma_multiply(0.15))
+            .stroke(egui::Stroke::new(2.0, p.danger))
+            .corner_radius(egui::CornerRadius::same(spacing::ROUNDING))
+            .inner_margin(egui::Margin::same(16))
+            .show(&mut ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(format!("{} {warning}", icons::WARNING)).strong().color(p.text));
+            });
+        area.min.y = ui.min_rect().max.y + spacing::GAP;
+    }
     if !problems.is_empty() {
         let banner = egui::Rect::from_min_size(area.min, egui::vec2(area.width(), 0.0));
         let mut ui = root.new_child(UiBuilder::new().max_rect(banner.with_max_y(area.max.y)));
@@ -115,6 +130,16 @@ fn flow_rail(ui: &mut Ui, cx: &mut UiCx) {
         if ui.add(button).clicked() {
             cx.act(UiAction::Go(screen));
         }
+    }
+}
+
+/// What the trainer must know about saving, in one line: the session misses changes, or
+/// another window holds it.
+pub fn save_warning(cx: &UiCx) -> Option<String> {
+    if cx.camp.read_only {
+        Some(cx.t("save-read-only"))
+    } else {
+        cx.camp.save_problem.map(|problem| cx.t_args("save-failed", &[("problem", problem.into())]))
     }
 }
 

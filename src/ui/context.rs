@@ -15,7 +15,7 @@ use crate::core::practice::Progress;
 use crate::core::session::Session;
 use crate::core::settings::Settings;
 use crate::features::actions::UiAction;
-use crate::features::camp::{BackupOffer, LastExport, LastPick, Pick, Presenter, Recent};
+use crate::features::camp::{BackupOffer, LastExport, LastPick, Pick, Presenter, Recent, SaveState};
 use crate::features::content::{CurrentSession, LoadedLocales};
 use crate::features::navigation::ScreenEnteredAt;
 use crate::features::practice::{LearnerProgress, PracticeState};
@@ -55,6 +55,12 @@ pub struct CampView<'a> {
     pub pick: Option<&'a Pick>,
     /// Where the last export was written.
     pub exported_to: Option<&'a std::path::Path>,
+    /// Why the last save failed (the session file misses changes).
+    pub save_problem: Option<&'a str>,
+    /// Another window holds the session file: this one saves nothing.
+    pub read_only: bool,
+    /// The session file, for the save-a-copy suggestion.
+    pub session_path: Option<&'a std::path::Path>,
 }
 
 /// Everything a screen needs to draw itself, independent of Bevy so screens can be
@@ -153,6 +159,7 @@ pub struct UiSources<'w> {
     recent: Res<'w, Recent>,
     last_pick: Res<'w, LastPick>,
     last_export: Res<'w, LastExport>,
+    save: Res<'w, SaveState>,
     round: Res<'w, RoundDesk>,
     screen: Res<'w, State<Screen>>,
 }
@@ -174,6 +181,9 @@ impl UiSources<'_> {
                 recent: self.recent.sessions.paths(),
                 pick: self.last_pick.0.as_ref(),
                 exported_to: self.last_export.0.as_deref(),
+                save_problem: self.save.problem.as_deref(),
+                read_only: self.save.read_only,
+                session_path: self.session.path.as_deref(),
             },
             round: &self.round,
         };

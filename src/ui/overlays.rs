@@ -3,9 +3,9 @@
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::EguiContexts;
-use bevy_egui::egui::{self, Align2, RichText};
+use bevy_egui::egui::{self, Align2, RichText, Ui};
 
-use crate::features::actions::UiAction;
+use crate::features::actions::{CampAction, UiAction};
 use crate::features::navigation::Overlay;
 use crate::ui::context::{UiCx, UiSources};
 use crate::ui::theme::{spacing, widgets};
@@ -68,7 +68,18 @@ pub fn overlays(ctx: &egui::Context, cx: &mut UiCx, overlay: &Overlay) {
             ui.set_width(720.0);
             ui.label(RichText::new(cx.t("quit-title")).heading());
             ui.add_space(spacing::GAP);
-            ui.label(cx.t("quit-body"));
+            match crate::ui::chrome::save_warning(cx) {
+                None => {
+                    ui.label(cx.t("quit-body"));
+                }
+                Some(warning) => {
+                    // Never claim the day is saved when it is not: say what is missing and
+                    // offer a copy elsewhere.
+                    ui.label(RichText::new(warning).strong().color(p.danger));
+                    ui.label(cx.t("quit-unsaved"));
+                    save_copy_row(ui, cx);
+                }
+            }
             ui.add_space(spacing::GAP);
             ui.horizontal(|ui| {
                 if widgets::primary_button(ui, &p, &cx.t("quit-confirm")).clicked() {
@@ -80,4 +91,25 @@ pub fn overlays(ctx: &egui::Context, cx: &mut UiCx, overlay: &Overlay) {
             });
         });
     }
+}
+
+/// A path to save a copy to (suggested: the documents folder), and the button that does it.
+fn save_copy_row(ui: &mut Ui, cx: &mut UiCx) {
+    let id = egui::Id::new("save-copy-path");
+    let suggested = || {
+        let name = cx.camp.session_path.and_then(|p| p.file_name()).map_or_else(
+            || format!("{}.ron", crate::core::export::safe_file_name(&cx.session.name, "camp")),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        crate::core::paths::documents_dir().join(name).display().to_string()
+    };
+    let mut path: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_else(suggested);
+    ui.add_space(spacing::GAP * 0.5);
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(&mut path).desired_width(520.0));
+        if widgets::button(ui, &cx.t("quit-save-copy")).clicked() && !path.trim().is_empty() {
+            cx.act(UiAction::Camp(CampAction::SaveAs(std::path::PathBuf::from(path.trim()))));
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, path));
 }
