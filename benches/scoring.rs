@@ -49,6 +49,31 @@ fn bench_scoring(c: &mut Criterion) {
     };
     let transcript = long_transcript(1_000);
     c.bench_function("score 1000 turns", |b| b.iter(|| score(black_box(&rubrics), black_box(&transcript))));
+
+    // One enormous utterance at 10x and 100x the size: the time must grow about linearly
+    // (comparing every pair of cue hits took half a minute at 1 MB).
+    let mut group = c.benchmark_group("score one long utterance");
+    group.sample_size(10);
+    for kilobytes in [10, 100, 1_000] {
+        let text: String = LINES
+            .iter()
+            .map(|(_, line)| *line)
+            .cycle()
+            .take_while({
+                let mut bytes = 0;
+                move |line| {
+                    bytes += line.len();
+                    bytes <= kilobytes * 1024
+                }
+            })
+            .collect();
+        let transcript =
+            Transcript { turns: vec![Turn { t: 0.0, who: Speaker::Rep, text, tags: vec![] }], ..long_transcript(0) };
+        group.bench_function(format!("{kilobytes} KB"), |b| {
+            b.iter(|| score(black_box(&rubrics), black_box(&transcript)))
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench_scoring);

@@ -1,6 +1,6 @@
 //! Walking a self-study dialogue: the graph queries the self-study mode and the validator share.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use super::types::{Dialogue, DialogueNode, Ending, MOOD_RANGE, ResponseOption};
 
@@ -48,33 +48,38 @@ impl Dialogue {
 
     /// Ids of the nodes from which some ending can still be reached.
     pub fn can_reach_ending(&self) -> BTreeSet<&str> {
-        let mut good: BTreeSet<&str> =
-            self.nodes.iter().filter(|n| n.ending.is_some()).map(|n| n.id.as_str()).collect();
-        // Grow backwards until nothing changes; dialogues are small, so the quadratic pass is fine.
-        loop {
-            let before = good.len();
-            for node in &self.nodes {
-                if node.options.iter().any(|o| good.contains(o.next.as_str())) {
-                    good.insert(node.id.as_str());
-                }
-            }
-            if good.len() == before {
-                return good;
+        // Walk backwards from the endings along each option, once: linear in the dialogue's size
+        // (a fixpoint over all nodes took minutes on a 20,000-node file).
+        let mut comes_from: HashMap<&str, Vec<&str>> = HashMap::new();
+        for node in &self.nodes {
+            for option in &node.options {
+                comes_from.entry(option.next.as_str()).or_default().push(node.id.as_str());
             }
         }
+        let mut good: BTreeSet<&str> = BTreeSet::new();
+        let mut queue: VecDeque<&str> =
+            self.nodes.iter().filter(|n| n.ending.is_some()).map(|n| n.id.as_str()).collect();
+        while let Some(id) = queue.pop_front() {
+            if good.insert(id) {
+                queue.extend(comes_from.get(id).into_iter().flatten().copied());
+            }
+        }
+        good
     }
 
     /// The nodes visited when the learner always picks the model answer, from the start to an
     /// ending (or until a node repeats or a turn has no model answer).
     pub fn model_path(&self) -> Vec<&DialogueNode> {
+        let index: HashMap<&str, &DialogueNode> = self.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
         let mut path: Vec<&DialogueNode> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut current = self.start_node();
         while let Some(node) = current {
-            if path.iter().any(|seen| seen.id == node.id) {
+            if !seen.insert(node.id.as_str()) {
                 break;
             }
             path.push(node);
-            current = node.options.iter().find(|o| o.model).and_then(|o| self.node(&o.next));
+            current = node.options.iter().find(|o| o.model).and_then(|o| index.get(o.next.as_str()).copied());
         }
         path
     }

@@ -547,6 +547,9 @@ impl Lexicon {
         for script in [Script::Zh, Script::En] {
             let syms = &utterance.units(script).syms;
             for pos in 0..syms.len() {
+                // Hits starting here are the ones pushed from here on: only they need searching
+                // (searching all hits made a long utterance quadratic).
+                let here = hits.len();
                 let negated = negated_before(syms, pos, script);
                 let indexed = self.by_first_sym.get(&(script, syms[pos])).map_or(&[][..], Vec::as_slice);
                 let numbered: &[usize] = if is_number(syms[pos], script) { &self.number_first } else { &[] };
@@ -557,7 +560,7 @@ impl Lexicon {
                     }
                     let Some(end) = pattern.match_at(syms, pos) else { continue };
                     // One hit per owner and start: the longest, so a longer phrase can claim its parts.
-                    match hits.iter_mut().find(|h| h.owner == *owner && h.script == script && h.units.start == pos) {
+                    match hits[here..].iter_mut().find(|h| h.owner == *owner) {
                         Some(hit) => hit.units.end = hit.units.end.max(end),
                         None => hits.push(Hit { owner: *owner, script, units: pos..end }),
                     }
