@@ -212,3 +212,16 @@ fn validate_without_a_path_checks_the_apps_library_from_any_folder() {
     assert!(run.status.success(), "{out}{}", String::from_utf8_lossy(&run.stderr));
     assert!(out.starts_with("16 scenario file(s) checked, 0 problem(s)"), "{out}");
 }
+
+/// The held-out corpus reads whole (every transcript, label and pair parses) and `eval` reports
+/// on it; the figures themselves are in the README.
+#[test]
+fn eval_reads_the_whole_held_out_corpus() {
+    for (half, transcripts, pairs) in [("dev", 62, 41), ("test", 57, 38)] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout").join(half);
+        let run = service_camp(&["eval", dir.to_str().unwrap(), "--json"]);
+        assert!(run.status.success(), "{half}: {}", String::from_utf8_lossy(&run.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+        assert_eq!((json["transcripts"].as_u64(), json["pairs"].as_u64()), (Some(transcripts), Some(pairs)), "{half}");
+    }
+}

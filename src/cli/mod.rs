@@ -10,6 +10,7 @@ use crate::app::{self, AppOptions};
 use crate::core::lang::Lang;
 use crate::core::{paths, scoring};
 
+mod eval;
 mod export;
 mod score;
 mod validate;
@@ -58,6 +59,16 @@ pub enum Command {
         /// The transcript file.
         file: PathBuf,
         /// Print one JSON object instead of the readable report.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the scoring against a folder of labelled transcripts (NAME.ron + NAME.labels.ron,
+    /// optional pairs.ron): precision and recall per step and penalty, clean transcripts
+    /// penalised, ranked pairs the right way round.
+    Eval {
+        /// The folder of labelled transcripts.
+        dir: PathBuf,
+        /// Print one JSON object instead of the table.
         #[arg(long)]
         json: bool,
     },
@@ -140,6 +151,13 @@ pub fn main() -> ExitCode {
         Some(Command::Validate { paths, json }) => validate(&paths, json),
         Some(Command::Score { file, json }) => exit_code(score::run_score(
             &file,
+            json,
+            &paths::assets_dir().join("rubrics"),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
+        Some(Command::Eval { dir, json }) => exit_code(eval::run_eval(
+            &dir,
             json,
             &paths::assets_dir().join("rubrics"),
             &mut std::io::stdout().lock(),

@@ -35,6 +35,7 @@
 //! Turn numbers are 0-based indices into the transcript's turns.
 
 pub mod engine;
+pub mod eval;
 mod evaluate;
 pub(crate) mod matcher;
 pub mod outcome;
