@@ -229,9 +229,15 @@ fn a_round_needs_a_team_and_a_scenario_and_only_one_runs_at_a_time() {
     start(&mut app, ids[0]);
     act(&mut app, UiAction::Round(RoundAction::Start));
     assert_eq!(session(&app).rounds.len(), 1, "a second start is refused while the round is open");
+    tap(&mut app, KeyCode::Digit1);
     act(&mut app, UiAction::Round(RoundAction::Abandon));
     assert!(session(&app).rounds.is_empty(), "a round started by mistake can be discarded");
     assert!(session(&app).ledger.is_empty());
+    act(&mut app, UiAction::Round(RoundAction::RestoreDiscarded));
+    assert_eq!(session(&app).rounds.len(), 1, "and brought back");
+    assert_eq!(session(&app).rounds[0].events.len(), 1, "with its press");
+    assert!(desk(&app).discarded.is_none());
+    assert!(!app.world().resource::<RoomClock>().0.is_running(), "paused until the trainer resumes");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use service_camp::core::locale::Locales;
 use service_camp::core::practice::PracticeRun;
 use service_camp::core::practice::Progress;
 use service_camp::core::round::{Observed, RoundCast, RoundRecord, RoundReview, scoring_pad};
-use service_camp::core::session::{Session, SessionEdit};
+use service_camp::core::session::{EditContext, Session, SessionEdit, Timestamp};
 use service_camp::core::settings::Settings;
 use service_camp::features::actions::ClockAction;
 use service_camp::features::actions::LibraryAction;
@@ -40,6 +40,9 @@ struct Shown {
     styled: bool,
     /// A failed save, as the camp feature reports it.
     save_problem: Option<String>,
+    /// On: session edits are applied by core each frame, as the app does, so fields show what
+    /// the session now holds.
+    apply_edits: bool,
     /// Off: only the chrome is drawn, to tell a screen's own content from the rail and bars.
     draw_screen: bool,
 }
@@ -60,6 +63,7 @@ impl Shown {
             actions: Vec::new(),
             styled: false,
             save_problem: None,
+            apply_edits: false,
             draw_screen: true,
         }
     }
@@ -125,6 +129,14 @@ fn harness_sized(state: Shown, size: [f32; 2]) -> Harness<'static, Shown> {
                 shown.screen.show(&mut screen_ui, &mut cx);
             }
             let actions = cx.actions;
+            if shown.apply_edits {
+                let context = EditContext::new(Timestamp(0), None);
+                for action in &actions {
+                    if let UiAction::Edit(edit) = action {
+                        let _ = shown.session.apply(edit, &context);
+                    }
+                }
+            }
             shown.actions.extend(actions);
         },
         state,
@@ -495,4 +507,68 @@ fn a_quote_typed_on_the_console_is_sent_for_scoring_with_enter() {
     let actions = &console.state().actions;
     assert!(actions.contains(&UiAction::Round(RoundAction::QuoteDraft("非常抱歉".into()))), "{actions:?}");
     assert!(actions.contains(&UiAction::Round(RoundAction::Quote)), "{actions:?}");
+}
+
+/// Typed at normal speed, one character a frame, a list of members keeps its separators: the
+/// field once parsed each keystroke and ate the "、" just typed.
+#[test]
+fn members_typed_one_key_at_a_time_become_separate_names() {
+    let mut session = Session::new("训练营", Lang::Zh);
+    session.add_team("闪电队", "⚡").unwrap();
+    let mut harness =
+        harness_for(Shown { session, apply_edits: true, ..Shown::new(Screen::Teams, Lang::Zh, ThemeKind::Light) });
+    let field = || egui_kittest::kittest::By::new().role(egui::accesskit::Role::TextInput);
+    harness.query_all(field()).last().expect("the members field").focus();
+    harness.run_steps(1);
+    for c in "刘洋、赵丽，孙浩".chars() {
+        harness.query_all(field()).last().unwrap().type_text(&c.to_string());
+        harness.run_steps(1);
+    }
+    assert_eq!(
+        harness.query_all(field()).last().unwrap().value().as_deref(),
+        Some("刘洋、赵丽，孙浩"),
+        "nothing eaten while typing"
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().session.teams[0].members, ["刘洋", "赵丽", "孙浩"]);
+}
+
+/// The award is given once: after the click the button gives way to the awarded state and an
+/// undo (a second click used to add another 10 points).
+#[test]
+fn the_vote_award_button_gives_way_to_the_awarded_state() {
+    let mut session = Session::new("训练营", Lang::En);
+    let a = session.add_team("Lightning", "⚡").unwrap();
+    let b = session.add_team("Dolphins", "🐬").unwrap();
+    session.apply(&SessionEdit::Vote { voter: a, choice: b }, &EditContext::new(Timestamp(0), None)).unwrap();
+    let mut harness = harness_for(Shown {
+        session,
+        apply_edits: true,
+        ..Shown::new(Screen::Presentations, Lang::En, ThemeKind::Light)
+    });
+    harness.get_by_label_contains("Award (+10 points)").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().session.totals(), [0, 10]);
+    assert!(harness.query_by_label_contains("Award (+10 points)").is_none(), "no second award to click");
+    assert!(harness.query_by_label_contains("Awarded: 10 points").is_some());
+    harness.get_by_label("Undo the award").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().session.totals(), [0, 0]);
+    assert!(harness.query_by_label_contains("Award (+10 points)").is_some(), "after an undo it can be given again");
+}
+
+/// Discarding a round sits next to End: it asks once more before it happens.
+#[test]
+fn discarding_a_round_asks_for_a_confirmation() {
+    let mut state = live_round(Lang::En);
+    state.round.console_shown = true;
+    let mut console = harness_for(state);
+    console.get_by_label("Discard round").click();
+    console.run_steps(2);
+    assert!(!console.state().actions.contains(&UiAction::Round(RoundAction::Abandon)), "one click does not discard");
+    assert!(console.query_by_label("Discard this round?").is_some());
+    console.get_by_label("Yes, discard it").click();
+    console.run_steps(2);
+    assert!(console.state().actions.contains(&UiAction::Round(RoundAction::Abandon)));
 }

@@ -438,3 +438,12 @@ save-failed = Not saved: { $problem }. Changes are kept in memory; save a copy e
 save-read-only = This camp is open in another Service Camp window: this window shows it read-only and saves nothing.
 quit-unsaved = If you quit now, the changes above are lost. Save a copy to another folder first:
 quit-save-copy = 💾 Save a copy here
+
+vote-awarded = ✓ Awarded: { $points } points
+vote-award-undo = Undo the award
+
+console-discard-confirm = Discard this round?
+console-discard-yes = Yes, discard it
+console-discard-no = Keep it
+console-discarded = Round { $number } was discarded.
+console-discard-undo = ↶ Bring it back

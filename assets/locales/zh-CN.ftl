@@ -420,3 +420,12 @@ save-failed = 未能保存:{ $problem }。改动暂存在内存中;退出前请�
 save-read-only = 本训练营已在另一个服务训练营窗口中打开:此窗口只读,不会保存任何改动。
 quit-unsaved = 现在退出,上面提到的改动将会丢失。请先另存一份到其他文件夹:
 quit-save-copy = 💾 另存到这里
+
+vote-awarded = ✓ 已颁发:{ $points } 分
+vote-award-undo = 撤销颁奖
+
+console-discard-confirm = 确定作废本轮?
+console-discard-yes = 确定作废
+console-discard-no = 保留
+console-discarded = 第 { $number } 轮已作废。
+console-discard-undo = ↶ 恢复本轮

@@ -76,8 +76,10 @@ pub enum RoundAction {
     Quote,
     Undo,
     End,
-    /// Drop a round started by mistake (never one whose points landed).
+    /// Drop a round started by mistake (never one whose points landed), after a confirmation.
     Abandon,
+    /// Undo the last discard.
+    RestoreDiscarded,
     Rate(TeamId, u8),
     /// Put the points on the board and show the result.
     Finish,

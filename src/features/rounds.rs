@@ -33,6 +33,8 @@ pub struct RoundDesk {
     pub view: Option<RoundView>,
     /// Each team's weakest model steps over its finished rounds, for the debrief to suggest.
     pub weakest_steps: HashMap<TeamId, Vec<WeakStep>>,
+    /// The round discarded last, for an undo.
+    pub discarded: Option<RoundRecord>,
 }
 
 /// A round replayed through the engine, with what the console needs to score it.
@@ -157,9 +159,26 @@ fn apply_round_actions(mut actions: MessageReader<UiAction>, mut w: RoundWorld) 
             }
             RoundAction::Abandon => {
                 let Some(round) = shown else { continue };
-                if edit(&mut w, now, SessionEdit::AbandonRound { round }).is_some() {
+                if let Some(Applied::RoundVoided(record)) = edit(&mut w, now, SessionEdit::AbandonRound { round }) {
+                    w.desk.discarded = Some(*record);
                     w.desk.shown = w.session.session.rounds.len().checked_sub(1);
                     w.clock.0.reset();
+                }
+            }
+            RoundAction::RestoreDiscarded => {
+                let Some(record) = w.desk.discarded.take() else { continue };
+                let restore = SessionEdit::RestoreRound(Box::new(record.clone()));
+                match edit(&mut w, now, restore) {
+                    Some(Applied::RoundStarted(index)) => {
+                        // Back where it was: paused at its last press, as after a restart.
+                        let played = record.events.last().map_or(0.0, |e| e.t);
+                        w.clock.0 = Countdown::new(f64::from(record.time_limit_secs));
+                        w.clock.0.start(now - played);
+                        w.clock.0.pause(now);
+                        w.desk.shown = Some(index);
+                        w.next_screen.set(Screen::Round);
+                    }
+                    _ => w.desk.discarded = Some(record),
                 }
             }
             RoundAction::Rate(team, stars) => {

@@ -124,10 +124,13 @@ pub enum SessionEdit {
         round: usize,
         t: f64,
     },
-    /// Drop a round started by mistake (never one whose points landed).
+    /// Drop a round started by mistake (never one whose points landed); the record comes back
+    /// in [`Applied::RoundVoided`] so it can be restored.
     AbandonRound {
         round: usize,
     },
+    /// Undo a discard: the round comes back as it was (refused while another round is open).
+    RestoreRound(Box<RoundRecord>),
     /// Another team's 1–5 stars for the round (0 clears them).
     RateRound {
         round: usize,
@@ -184,8 +187,10 @@ pub enum Applied {
         drawn: MemberPick,
         candidates: Vec<MemberPick>,
     },
-    /// The round at this index started.
+    /// The round at this index started (or came back after a discard).
     RoundStarted(usize),
+    /// The round was discarded; this is the record, for an undo.
+    RoundVoided(Box<RoundRecord>),
     /// The customer walked out: the round ended with this edit.
     WalkedOut,
 }
@@ -334,8 +339,17 @@ impl Session {
             }
             SessionEdit::AbandonRound { round } => {
                 self.unawarded_round(*round)?;
-                self.rounds.remove(*round);
-                Ok(Applied::Changed)
+                Ok(Applied::RoundVoided(Box::new(self.rounds.remove(*round))))
+            }
+            SessionEdit::RestoreRound(record) => {
+                if let Some(open) = self.rounds.iter().position(|r| r.ledger_entry.is_none()) {
+                    return Err(SessionError::RoundOpen(open));
+                }
+                if record.ledger_entry.is_some() || self.team(record.team).is_none() {
+                    return Err(SessionError::UnknownTeam(record.team));
+                }
+                self.rounds.push((**record).clone());
+                Ok(Applied::RoundStarted(self.rounds.len() - 1))
             }
             SessionEdit::RateRound { round, team, stars } => {
                 if *stars > 5 {
@@ -368,6 +382,11 @@ impl Session {
     /// Gives the vote's winner the session's vote points through the ledger; nothing while
     /// nobody has voted.
     fn award_vote(&mut self, locales: &Locales, at: Timestamp) -> Result<Applied, SessionError> {
+        // Once: a second click must not give the winner the points again (undo the entry to
+        // award anew).
+        if let Some(entry) = self.vote_award() {
+            return Err(SessionError::VoteAwarded(entry));
+        }
         let tally = self.ballots.tally(&self.presentation_sequence());
         let Some(winner) = tally.winner else { return Ok(Applied::Unchanged) };
         let reason = locales.get(self.lang, "ledger-vote");
@@ -522,8 +541,9 @@ mod tests {
         for team in session.team_ids().into_iter().filter(|&t| t != b) {
             session.apply(&SessionEdit::Vote { voter: team, choice: b }, &at(now)).unwrap();
         }
-        session.apply(&SessionEdit::AwardVote, &at(now)).unwrap();
-        assert_eq!(session.totals()[1], start[1] + 10, "the demo's vote is worth 10 points");
+        // The demo's vote is on the board already (entries 0 and 1): no second award.
+        assert_eq!(session.apply(&SessionEdit::AwardVote, &at(now)), Err(SessionError::VoteAwarded(1)));
+        assert_eq!(session.totals(), start);
     }
 
     #[test]
@@ -614,6 +634,16 @@ mod tests {
         assert_eq!(session.ledger[entry].source, PointsSource::Vote);
         assert_eq!(session.ledger[entry].reason, "Team presentations · best team");
         assert_eq!(session.totals(), vec![0, 15]);
+        let again = session.apply(&SessionEdit::AwardVote, &at(Timestamp(4)));
+        assert_eq!(again, Err(SessionError::VoteAwarded(entry)), "a second click gives nothing");
+        assert_eq!(session.totals(), vec![0, 15]);
+        session.apply(&SessionEdit::Undo(entry), &at(Timestamp(5))).unwrap();
+        assert_eq!(session.vote_award(), None);
+        assert!(
+            matches!(session.apply(&SessionEdit::AwardVote, &at(Timestamp(6))), Ok(Applied::Ledger(_))),
+            "after an undo it can be awarded anew"
+        );
+        assert_eq!(session.totals(), vec![0, 15]);
     }
 
     #[test]
@@ -626,5 +656,28 @@ mod tests {
         let mut picker = Picker::new(3);
         let picked = picker.pick(&everyone).unwrap();
         assert!(session.team(picked.team).unwrap().members.contains(&picked.name));
+    }
+
+    #[test]
+    fn a_discarded_round_can_be_brought_back_as_it_was() {
+        let mut session = Session::new("t", Lang::Zh);
+        let team = session.add_team("闪电队", "⚡").unwrap();
+        let scenario = crate::core::scenario::load_dir(&crate::core::paths::scenarios_dir())
+            .iter()
+            .find(|s| s.id == "lost-parcel")
+            .unwrap()
+            .clone();
+        let cx = EditContext::new(Timestamp(1), Some(crate::core::scoring::shipped_rubrics()));
+        let cast = RoundCast { team: Some(team), ..RoundCast::default() };
+        session.apply(&SessionEdit::StartRound { scenario: Box::new(scenario), cast }, &cx).unwrap();
+        let press = SessionEdit::Observe { round: 0, t: 4.0, what: Observed::Tag("7a.accept".into()) };
+        session.apply(&press, &cx).unwrap();
+        let before = session.rounds[0].clone();
+        let Ok(Applied::RoundVoided(record)) = session.apply(&SessionEdit::AbandonRound { round: 0 }, &cx) else {
+            panic!("discarded")
+        };
+        assert!(session.rounds.is_empty());
+        assert_eq!(session.apply(&SessionEdit::RestoreRound(record), &cx), Ok(Applied::RoundStarted(0)));
+        assert_eq!(session.rounds, [before], "presses and all");
     }
 }

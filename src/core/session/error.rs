@@ -18,6 +18,8 @@ pub enum SessionError {
     Vote(VoteError),
     /// A fair draw with nobody to draw from.
     NothingToPick,
+    /// The vote's points are on the board already, in this ledger entry.
+    VoteAwarded(usize),
     NotAMember {
         team: TeamId,
         name: String,
@@ -47,6 +49,7 @@ impl std::fmt::Display for SessionError {
             SessionError::EmptyAdjustment => write!(f, "an adjustment needs non-zero points and a reason"),
             SessionError::Vote(e) => e.fmt(f),
             SessionError::NothingToPick => write!(f, "nobody to draw from"),
+            SessionError::VoteAwarded(i) => write!(f, "the vote's points are awarded already (ledger entry {i})"),
             SessionError::NotAMember { team, name } => write!(f, "{name} is not a member of team {}", team.0),
             SessionError::NoAgendaStep(i) => write!(f, "no agenda step {i}"),
             SessionError::NoRound(i) => write!(f, "no round {i}"),

@@ -306,6 +306,11 @@ impl Session {
         totals
     }
 
+    /// The ledger entry of the vote's award, while it counts.
+    pub fn vote_award(&self) -> Option<usize> {
+        self.ledger.iter().rposition(|e| e.source == PointsSource::Vote && e.is_live())
+    }
+
     /// The members who can be drawn: of one team, or of every team when `team` is `None`.
     pub fn member_candidates(&self, team: Option<TeamId>) -> Vec<MemberPick> {
         self.teams

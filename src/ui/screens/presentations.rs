@@ -161,9 +161,23 @@ fn award(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
         if !tally.tied.is_empty() {
             ui.label(RichText::new(cx.t("vote-tie-rule")).small().color(p.text_muted));
         }
-        let award = cx.t_args("vote-award", &[("points", cx.session.vote_points.into())]);
-        if widgets::primary_button(ui, &p, &award).clicked() {
-            cx.act(UiAction::Edit(SessionEdit::AwardVote));
+        match cx.session.vote_award() {
+            None => {
+                let award = cx.t_args("vote-award", &[("points", cx.session.vote_points.into())]);
+                if widgets::primary_button(ui, &p, &award).clicked() {
+                    cx.act(UiAction::Edit(SessionEdit::AwardVote));
+                }
+            }
+            Some(entry) => {
+                // Awarded once: the state shows, and only an undo is offered.
+                ui.horizontal(|ui| {
+                    let awarded = cx.t_args("vote-awarded", &[("points", cx.session.ledger[entry].points.into())]);
+                    ui.label(RichText::new(awarded).strong().color(p.success));
+                    if widgets::button(ui, &cx.t("vote-award-undo")).clicked() {
+                        cx.act(UiAction::Edit(SessionEdit::Undo(entry)));
+                    }
+                });
+            }
         }
     }
 }

@@ -46,8 +46,40 @@ pub fn show(ui: &mut Ui, cx: &mut UiCx, own_window: bool) {
     match open {
         Some((record, view)) if record.is_running() => live(ui, cx, record, view, own_window),
         Some((record, view)) => rating(ui, cx, record, view),
-        None => setup(ui, cx),
+        None => {
+            if let Some(discarded) = &cx.round.discarded {
+                let label = cx.t_args("console-discarded", &[("number", discarded.number.into())]);
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(label).color(cx.palette.text_muted));
+                    if widgets::button(ui, &cx.t("console-discard-undo")).clicked() {
+                        round_action(cx, RoundAction::RestoreDiscarded);
+                    }
+                });
+            }
+            setup(ui, cx)
+        }
     }
+}
+
+/// Discarding a round takes a second click to confirm (it sat next to End, one slip away);
+/// it can still be undone afterwards.
+/// Returns whether the discard was confirmed.
+fn discard_button(ui: &mut Ui, cx: &UiCx) -> bool {
+    let asking = egui::Id::new("console-discard-asking");
+    let mut confirmed = false;
+    if ui.data(|d| d.get_temp::<bool>(asking)).unwrap_or(false) {
+        ui.label(RichText::new(cx.t("console-discard-confirm")).strong().color(cx.palette.danger));
+        if ui.button(RichText::new(cx.t("console-discard-yes")).color(cx.palette.danger)).clicked() {
+            ui.data_mut(|d| d.remove_temp::<bool>(asking));
+            confirmed = true;
+        }
+        if widgets::button(ui, &cx.t("console-discard-no")).clicked() {
+            ui.data_mut(|d| d.remove_temp::<bool>(asking));
+        }
+    } else if widgets::button(ui, &cx.t("console-abandon")).clicked() {
+        ui.data_mut(|d| d.insert_temp(asking, true));
+    }
+    confirmed
 }
 
 fn setup(ui: &mut Ui, cx: &mut UiCx) {
@@ -193,7 +225,7 @@ fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView, own_
         if widgets::button(ui, &format!("■ {}  (End)", cx.t("console-end"))).clicked() {
             round_action(cx, RoundAction::End);
         }
-        if widgets::button(ui, &cx.t("console-abandon")).clicked() {
+        if discard_button(ui, cx) {
             round_action(cx, RoundAction::Abandon);
         }
     });
@@ -369,7 +401,7 @@ fn rating(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView) {
         if widgets::button(ui, &format!("{}  (Backspace)", cx.t("console-undo"))).clicked() {
             chosen.push(RoundAction::Undo);
         }
-        if widgets::button(ui, &cx.t("console-abandon")).clicked() {
+        if discard_button(ui, cx) {
             chosen.push(RoundAction::Abandon);
         }
     });

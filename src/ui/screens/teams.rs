@@ -95,8 +95,7 @@ fn team_card(ui: &mut Ui, cx: &mut UiCx, index: usize, team: &Team) {
     edit(ui, cx, team, TeamField::Slogan, &team.slogan, "teams-slogan", f32::INFINITY);
     edit(ui, cx, team, TeamField::Song, &team.song, "teams-song-hint", f32::INFINITY);
     edit(ui, cx, team, TeamField::Captain, &team.captain, "teams-captain-hint", f32::INFINITY);
-    let members = team.members.join(cx.lang.list_separator());
-    edit(ui, cx, team, TeamField::Members, &members, "teams-members-hint", f32::INFINITY);
+    members(ui, cx, team);
     ui.horizontal(|ui| {
         let last = cx.session.teams.len() - 1;
         if ui.add_enabled(index > 0, egui::Button::new("↑")).on_hover_text(cx.t("teams-move-up")).clicked() {
@@ -109,6 +108,29 @@ fn team_card(ui: &mut Ui, cx: &mut UiCx, index: usize, team: &Team) {
             cx.act(UiAction::Edit(SessionEdit::RemoveTeam(id)));
         }
     });
+}
+
+/// The members as one line, parsed into names only when the trainer leaves the field (or presses
+/// Enter): parsing each keystroke ate the separator just typed, so "刘洋、赵丽" became "刘洋赵丽".
+fn members(ui: &mut Ui, cx: &mut UiCx, team: &Team) {
+    let draft_id = egui::Id::new((team.id(), "members-draft"));
+    let saved = team.members.join(cx.lang.list_separator());
+    let mut text: String = ui.data(|d| d.get_temp(draft_id)).unwrap_or_else(|| saved.clone());
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id_salt((team.id(), "Members"))
+            .hint_text(cx.t("teams-members-hint"))
+            .font(egui::TextStyle::Small)
+            .desired_width(ui.available_width()),
+    );
+    if response.lost_focus() {
+        ui.data_mut(|d| d.remove_temp::<String>(draft_id));
+        if text != saved {
+            cx.act(UiAction::Edit(SessionEdit::EditTeam(team.id(), TeamField::Members, text)));
+        }
+    } else if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(draft_id, text));
+    }
 }
 
 /// A text field bound to one field of a team: every change is saved at once.
