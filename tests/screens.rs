@@ -572,3 +572,48 @@ fn discarding_a_round_asks_for_a_confirmation() {
     console.run_steps(2);
     assert!(console.state().actions.contains(&UiAction::Round(RoundAction::Abandon)));
 }
+
+/// The logo is picked, not typed: the button opens the emoji the fonts draw.
+#[test]
+fn a_team_logo_is_picked_from_emoji_that_render() {
+    let mut harness = harness_for(Shown { apply_edits: true, ..Shown::new(Screen::Teams, Lang::En, ThemeKind::Light) });
+    let first = harness.state().session.teams[0].emoji.clone();
+    harness.query_all_by_label_contains("Logo ▼").next().expect("a logo button per team").click();
+    harness.run_steps(2);
+    harness.get_by_label("🐳").click();
+    harness.run_steps(3);
+    assert_ne!(first, "🐳");
+    assert_eq!(harness.state().session.teams[0].emoji, "🐳");
+    for label in ["Name", "Slogan", "Song", "Captain", "Members"] {
+        assert!(harness.query_all_by_label(label).count() >= 6, "every card labels its {label} field");
+    }
+}
+
+/// While the customer's line types out and "understood as option 1" appears, the replies and the
+/// text field stay where they are (a click aimed at the field once landed on a reply and sent it).
+#[test]
+fn self_study_replies_do_not_move_while_the_line_types_out() {
+    let rubrics = crate::support::rubrics();
+    let start = |typed_out: bool| {
+        let mut state = Shown::new(Screen::Practice, Lang::En, ThemeKind::Light);
+        let scenario = state.shelf.library.get("lost-parcel").unwrap().clone();
+        state.practice.run = PracticeRun::start(&scenario, rubrics, Lang::En);
+        if typed_out {
+            state.practice.line_shown_at = -600.0;
+            state.practice.typed_match = Some(0);
+        }
+        let reply = scenario.dialogue.as_ref().unwrap().start_node().unwrap().options[0].text.get(Lang::En).to_owned();
+        (harness_for(state), reply)
+    };
+    let ((typing, reply), (typed, _)) = (start(false), start(true));
+    let rect = |harness: &Harness<'static, Shown>| harness.get_by_label_contains(&reply).rect();
+    assert_eq!(rect(&typing), rect(&typed));
+    let field = |harness: &Harness<'static, Shown>| {
+        harness
+            .query_all(egui_kittest::kittest::By::new().role(egui::accesskit::Role::TextInput))
+            .last()
+            .unwrap()
+            .rect()
+    };
+    assert_eq!(field(&typing), field(&typed));
+}

@@ -447,3 +447,5 @@ console-discard-yes = Yes, discard it
 console-discard-no = Keep it
 console-discarded = Round { $number } was discarded.
 console-discard-undo = ↶ Bring it back
+
+teams-members = Members

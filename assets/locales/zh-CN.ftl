@@ -429,3 +429,5 @@ console-discard-yes = 确定作废
 console-discard-no = 保留
 console-discarded = 第 { $number } 轮已作废。
 console-discard-undo = ↶ 恢复本轮
+
+teams-members = 队员

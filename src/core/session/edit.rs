@@ -212,6 +212,13 @@ impl Session {
                 self.move_team(*team, target).map(|()| Applied::Changed)
             }
             SessionEdit::EditTeam(team, field, text) => {
+                let chars = text.chars().count();
+                if *field == TeamField::Emoji && !(1..=4).contains(&chars) {
+                    return Err(SessionError::NotALogo(text.clone()));
+                }
+                if chars > crate::core::limits::MAX_TEXT_CHARS {
+                    return Err(SessionError::TooLong { chars, max: crate::core::limits::MAX_TEXT_CHARS });
+                }
                 let team = self.team_mut(*team).ok_or(SessionError::UnknownTeam(*team))?;
                 match field {
                     TeamField::Name => team.name = text.clone(),
@@ -679,5 +686,24 @@ mod tests {
         assert!(session.rounds.is_empty());
         assert_eq!(session.apply(&SessionEdit::RestoreRound(record), &cx), Ok(Applied::RoundStarted(0)));
         assert_eq!(session.rounds, [before], "presses and all");
+    }
+
+    #[test]
+    fn a_logo_is_one_emoji_and_texts_have_a_length_limit() {
+        let mut session = Session::new("t", Lang::Zh);
+        let team = session.add_team("闪电队", "⚡").unwrap();
+        let edit = |field, text: &str| SessionEdit::EditTeam(team, field, text.to_owned());
+        assert_eq!(session.apply(&edit(TeamField::Emoji, "🐬"), &at(Timestamp(0))), Ok(Applied::Changed));
+        let slogan = "服务无止境,满意是标准";
+        assert_eq!(
+            session.apply(&edit(TeamField::Emoji, slogan), &at(Timestamp(0))),
+            Err(SessionError::NotALogo(slogan.to_owned()))
+        );
+        assert_eq!(session.team(team).unwrap().emoji, "🐬");
+        let long = "长".repeat(2001);
+        assert_eq!(
+            session.apply(&edit(TeamField::Slogan, &long), &at(Timestamp(0))),
+            Err(SessionError::TooLong { chars: 2001, max: 2000 })
+        );
     }
 }

@@ -18,6 +18,12 @@ pub enum SessionError {
     Vote(VoteError),
     /// A fair draw with nobody to draw from.
     NothingToPick,
+    /// A logo is one emoji, not text.
+    NotALogo(String),
+    TooLong {
+        chars: usize,
+        max: usize,
+    },
     /// The vote's points are on the board already, in this ledger entry.
     VoteAwarded(usize),
     NotAMember {
@@ -49,6 +55,8 @@ impl std::fmt::Display for SessionError {
             SessionError::EmptyAdjustment => write!(f, "an adjustment needs non-zero points and a reason"),
             SessionError::Vote(e) => e.fmt(f),
             SessionError::NothingToPick => write!(f, "nobody to draw from"),
+            SessionError::NotALogo(text) => write!(f, "a logo is one emoji, not \"{text}\""),
+            SessionError::TooLong { chars, max } => write!(f, "{chars} characters, more than the {max} allowed"),
             SessionError::VoteAwarded(i) => write!(f, "the vote's points are awarded already (ledger entry {i})"),
             SessionError::NotAMember { team, name } => write!(f, "{name} is not a member of team {}", team.0),
             SessionError::NoAgendaStep(i) => write!(f, "no agenda step {i}"),

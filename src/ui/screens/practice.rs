@@ -122,27 +122,40 @@ fn show_conversation(ui: &mut Ui, cx: &mut UiCx, scenario: &Scenario, run: &Prac
             if revealed < total {
                 ui.ctx().request_repaint();
             }
+            // The whole line is laid out from the start, its unrevealed part invisible, and the
+            // "understood as" line always has its place: nothing below moves while the line
+            // types out, so a click aimed at the text field never lands on a reply.
             widgets::card(ui, &p, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(line.chars().take(revealed).collect::<String>()).size(text_size::BODY));
+                let mut job = egui::text::LayoutJob::default();
+                let font = egui::FontId::proportional(text_size::BODY);
+                let shown: String = line.chars().take(revealed).collect();
+                let hidden: String = line.chars().skip(revealed).collect();
+                job.append(&shown, 0.0, egui::TextFormat::simple(font.clone(), p.text));
+                job.append(&hidden, 0.0, egui::TextFormat::simple(font, egui::Color32::TRANSPARENT));
+                job.wrap.max_width = ui.available_width();
+                ui.label(job);
             });
-            if let Some(matched) = cx.practice.typed_match {
-                ui.label(
-                    RichText::new(cx.t_args("practice-understood-as", &[("option", (matched + 1).into())]))
-                        .small()
-                        .color(p.text_muted),
-                );
-            }
+            let understood = cx.practice.typed_match.map_or_else(
+                || (" ".to_owned(), egui::Color32::TRANSPARENT),
+                |matched| (cx.t_args("practice-understood-as", &[("option", (matched + 1).into())]), p.text_muted),
+            );
+            ui.label(RichText::new(understood.0).small().color(understood.1));
             ui.add_space(spacing::GAP * 0.5);
             ui.label(widgets::section_label(cx.t("practice-your-turn")));
             let typing_id = egui::Id::new("practice-typed");
             let typing = ui.memory(|m| m.has_focus(typing_id));
+            // A click in a frame where the replies moved was aimed at something else.
+            let replies_top = ui.cursor().top();
+            let top_id = egui::Id::new("practice-replies-top");
+            let moved = ui.data(|d| d.get_temp::<f32>(top_id)).is_some_and(|before| (before - replies_top).abs() > 0.5);
+            ui.data_mut(|d| d.insert_temp(top_id, replies_top));
             for (i, option) in node.options.iter().enumerate() {
                 let key = [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4].get(i).copied();
                 let pressed = !typing && key.is_some_and(|k| ui.input(|input| input.key_pressed(k)));
                 let text = RichText::new(format!("{}  {}", i + 1, option.text.get(cx.lang))).size(text_size::SMALL);
                 let button = egui::Button::new(text).wrap().min_size(egui::vec2(ui.available_width(), 48.0));
-                if ui.add(button).clicked() || pressed {
+                if (ui.add(button).clicked() && !moved) || pressed {
                     practise(cx, PracticeAction::Choose(i));
                 }
             }

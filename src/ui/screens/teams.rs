@@ -89,13 +89,24 @@ fn team_card(ui: &mut Ui, cx: &mut UiCx, index: usize, team: &Team) {
     let id = team.id();
     ui.horizontal(|ui| {
         widgets::team_badge(ui, &p, team.color, &team.emoji, "", 48.0);
-        edit(ui, cx, team, TeamField::Name, &team.name, "teams-name", 200.0);
-        edit(ui, cx, team, TeamField::Emoji, &team.emoji, "teams-logo", 44.0);
+        logo_picker(ui, cx, team);
     });
-    edit(ui, cx, team, TeamField::Slogan, &team.slogan, "teams-slogan", f32::INFINITY);
-    edit(ui, cx, team, TeamField::Song, &team.song, "teams-song-hint", f32::INFINITY);
-    edit(ui, cx, team, TeamField::Captain, &team.captain, "teams-captain-hint", f32::INFINITY);
-    members(ui, cx, team);
+    // Every field keeps its label once filled, and Tab walks them top to bottom.
+    egui::Grid::new(("team-fields", id)).num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        for (field, text, label) in [
+            (TeamField::Name, &team.name, "teams-name"),
+            (TeamField::Slogan, &team.slogan, "teams-slogan"),
+            (TeamField::Song, &team.song, "teams-song-hint"),
+            (TeamField::Captain, &team.captain, "teams-captain-hint"),
+        ] {
+            ui.label(RichText::new(cx.t(label)).small().color(p.text_muted));
+            edit(ui, cx, team, field, text, label, f32::INFINITY);
+            ui.end_row();
+        }
+        ui.label(RichText::new(cx.t("teams-members")).small().color(p.text_muted));
+        members(ui, cx, team);
+        ui.end_row();
+    });
     ui.horizontal(|ui| {
         let last = cx.session.teams.len() - 1;
         if ui.add_enabled(index > 0, egui::Button::new("↑")).on_hover_text(cx.t("teams-move-up")).clicked() {
@@ -107,6 +118,25 @@ fn team_card(ui: &mut Ui, cx: &mut UiCx, index: usize, team: &Team) {
         if ui.button(RichText::new(cx.t("teams-remove")).color(p.danger)).clicked() {
             cx.act(UiAction::Edit(SessionEdit::RemoveTeam(id)));
         }
+    });
+}
+
+/// The logo: a button with the team's emoji that opens the emoji the bundled fonts draw (a text
+/// box here took any text, a whole slogan once, drawn over the card).
+fn logo_picker(ui: &mut Ui, cx: &mut UiCx, team: &Team) {
+    let button =
+        RichText::new(format!("{} {} {}", team.emoji, cx.t("teams-logo"), icons::DROPDOWN)).size(text_size::BUTTON);
+    ui.menu_button(button, |ui| {
+        ui.set_max_width(360.0);
+        ui.horizontal_wrapped(|ui| {
+            for logo in icons::TEAM_LOGOS {
+                let chosen = team.emoji == logo;
+                if ui.selectable_label(chosen, RichText::new(logo).size(28.0)).clicked() {
+                    cx.act(UiAction::Edit(SessionEdit::EditTeam(team.id(), TeamField::Emoji, logo.to_owned())));
+                    ui.close();
+                }
+            }
+        });
     });
 }
 

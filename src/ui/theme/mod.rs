@@ -60,9 +60,11 @@ pub mod icons {
     pub const WARNING: &str = "⚠";
     pub const STAR: &str = "★";
     pub const CHECK: &str = "✔";
+    /// Opens a choice (the team logo picker).
+    pub const DROPDOWN: &str = "▼";
 
     /// Every icon, so the glyph-coverage test can check them.
-    pub const ALL: [&str; 18] = [
+    pub const ALL: [&str; 19] = [
         HOME,
         AGENDA,
         TEAMS,
@@ -81,6 +83,14 @@ pub mod icons {
         WARNING,
         STAR,
         CHECK,
+        DROPDOWN,
+    ];
+
+    /// The logos a team can pick: only emoji the bundled fonts really draw (a test checks each),
+    /// so no team card shows an empty box.
+    pub const TEAM_LOGOS: [&str; 34] = [
+        "⭐", "⚡", "🔥", "🌻", "🐬", "🚀", "🌟", "🐯", "🐼", "🐻", "🐺", "🐝", "🐢", "🐳", "🐉", "🌈", "🌊", "🌙",
+        "☀", "🍀", "🌸", "🌵", "🎯", "🏆", "💎", "🎵", "⚓", "🔔", "💡", "🎈", "🍎", "✈", "🎨", "❤",
     ];
 }
 
