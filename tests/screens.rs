@@ -617,3 +617,25 @@ fn self_study_replies_do_not_move_while_the_line_types_out() {
     };
     assert_eq!(field(&typing), field(&typed));
 }
+
+/// The console's log says what each typed quote scored.
+#[test]
+fn the_console_log_shows_what_each_quote_scored() {
+    let rubrics = crate::support::rubrics();
+    let mut state = live_round(Lang::Zh);
+    state.round.console_shown = true;
+    let index = state.round.shown.unwrap();
+    let record = &mut state.session.rounds[index];
+    record.observe(rubrics, Lang::Zh, 30.0, Observed::Quote("非常抱歉让您着急了".into()));
+    record.observe(rubrics, Lang::Zh, 40.0, Observed::Quote("今天天气不错".into()));
+    let record = &state.session.rounds[index];
+    state.round.view = Some(RoundView {
+        index,
+        review: RoundReview::of(record, rubrics, Lang::Zh),
+        pad: scoring_pad(rubrics, &record.models),
+        best_gain: None,
+    });
+    let console = harness_for(state);
+    assert!(console.query_by_label_contains("“非常抱歉让您着急了” → ✔ 道歉").is_some(), "the apology is named");
+    assert!(console.query_by_label_contains("“今天天气不错” → 未计分").is_some(), "and an idle line says so");
+}

@@ -449,3 +449,4 @@ console-discarded = Round { $number } was discarded.
 console-discard-undo = ↶ Bring it back
 
 teams-members = Members
+console-quote-nothing = nothing scored

@@ -431,3 +431,4 @@ console-discarded = 第 { $number } 轮已作废。
 console-discard-undo = ↶ 恢复本轮
 
 teams-members = 队员
+console-quote-nothing = 未计分

@@ -57,6 +57,12 @@ pub fn save_ron<T: serde::Serialize>(value: &T, path: &Path) -> io::Result<()> {
 /// never share one; a failed write (a full disk) deletes it. The file keeps its permissions, and
 /// a read-only file is never replaced.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, |out| out.write_all(contents))
+}
+
+/// [`write_atomically`] for contents written piece by piece (a large export, streamed): `write`
+/// fills the temp file; if it fails, the temp file is deleted and the target untouched.
+pub fn write_atomically_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder)?;
     let permissions = match std::fs::metadata(path) {
@@ -70,7 +76,11 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     };
     let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     let mut temp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(folder)?;
-    temp.write_all(contents)?;
+    {
+        let mut buffered = io::BufWriter::new(temp.as_file_mut());
+        write(&mut buffered)?;
+        buffered.flush()?;
+    }
     temp.as_file().sync_all()?;
     match permissions {
         Some(kept) => temp.as_file().set_permissions(kept)?,

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::lang::Lang;
 use crate::core::locale::Locales;
-use crate::core::persist::write_atomically;
+use crate::core::persist::{write_atomically, write_atomically_with};
 use crate::core::scoring::Rubrics;
 use crate::core::session::{Session, Timestamp};
 
@@ -63,6 +63,13 @@ pub fn export_session(
     let stem = safe_file_name(&session.name, FALLBACK_STEM);
     let mut written = Vec::new();
     for format in Format::ALL.into_iter().filter(|f| formats.contains(f)) {
+        if format == Format::Xapi {
+            // Streamed: a long day's statements never sit in memory all at once.
+            let path = out_dir.join(format!("{stem}-xapi.json"));
+            write_atomically_with(&path, |out| xapi::write_statements(session, rubrics, locales, exported_at, out))?;
+            written.push(path);
+            continue;
+        }
         for (suffix, contents) in render(session, rubrics, locales, lang, format, exported_at)? {
             let path = out_dir.join(format!("{stem}-{suffix}"));
             write_atomically(&path, &contents)?;
@@ -95,10 +102,8 @@ fn render(
             ("rounds.csv", csv::render(&tables::round_results(session, rubrics, labels))),
         ],
         Format::Json => vec![("session.json", serde_json::to_vec_pretty(session).map_err(io::Error::other)?)],
-        Format::Xapi => {
-            let statements = xapi::statements(session, rubrics, locales, exported_at);
-            vec![("xapi.json", serde_json::to_vec_pretty(&statements).map_err(io::Error::other)?)]
-        }
+        // Streamed by `export_session`.
+        Format::Xapi => Vec::new(),
     })
 }
 

@@ -12,6 +12,9 @@ use crate::core::round::RoundRecord;
 use crate::core::scoring::Rubrics;
 use crate::core::session::{Debrief, PointsEntry, PointsSource, Session, TeamId, Timestamp};
 
+use std::collections::HashSet;
+use std::io;
+
 use super::labels::Labels;
 use super::{FALLBACK_STEM, safe_file_name, tables};
 use crate::core::locale::Locales;
@@ -38,40 +41,71 @@ const PASSING_SCORE: f64 = 60.0;
 
 /// The statements of `session`; debriefs record no time, so they carry `exported_at`. Undone
 /// entries are left out: they no longer count.
-pub fn statements(session: &Session, rubrics: &Rubrics, locales: &Locales, exported_at: Timestamp) -> Vec<Value> {
+#[cfg(test)]
+fn statements(session: &Session, rubrics: &Rubrics, locales: &Locales, exported_at: Timestamp) -> Vec<Value> {
+    let mut all = Vec::new();
+    let collected: io::Result<()> = each_statement(session, rubrics, locales, exported_at, |statement| {
+        all.push(statement);
+        Ok(())
+    });
+    collected.expect("collecting in memory cannot fail");
+    all
+}
+
+/// Writes the statements as one JSON array, one statement at a time, so a long day's export holds
+/// one statement in memory, not all of them.
+pub fn write_statements(
+    session: &Session,
+    rubrics: &Rubrics,
+    locales: &Locales,
+    exported_at: Timestamp,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    use serde::ser::{SerializeSeq, Serializer};
+    let mut serializer = serde_json::Serializer::pretty(out);
+    let mut array = serializer.serialize_seq(None).map_err(io::Error::other)?;
+    each_statement(session, rubrics, locales, exported_at, |statement| {
+        array.serialize_element(&statement).map_err(io::Error::other)
+    })?;
+    array.end().map_err(io::Error::other)
+}
+
+/// Builds each statement in turn, gives it its id, and hands it to `emit`.
+fn each_statement(
+    session: &Session,
+    rubrics: &Rubrics,
+    locales: &Locales,
+    exported_at: Timestamp,
+    mut emit: impl FnMut(Value) -> io::Result<()>,
+) -> io::Result<()> {
     let both = [Labels::new(locales, Lang::Zh), Labels::new(locales, Lang::En)];
     let both = &both;
     let camp = camp_activity(session, both);
-    let mut keyed: Vec<(String, Value)> = Vec::new();
+    let mut finish = |key: String, mut statement: Value| {
+        // The export time is left out, so an unchanged debrief keeps its id in a later export.
+        let mut content = statement.clone();
+        if key.starts_with("debriefs/") {
+            content["timestamp"] = Value::Null;
+        }
+        let name = format!("{}\n{key}\n{content}", session.name);
+        statement["id"] = Value::String(statement_id(&name));
+        emit(statement)
+    };
+    let owned_by_rounds: HashSet<usize> = session.rounds.iter().filter_map(|r| r.ledger_entry).collect();
     for (index, entry) in session.ledger.iter().enumerate() {
-        let owned_by_a_round = session.rounds.iter().any(|r| r.ledger_entry == Some(index));
-        if entry.is_live() && !owned_by_a_round {
-            keyed.push((format!("ledger/{index}"), points_statement(session, both, &camp, entry)));
+        if entry.is_live() && !owned_by_rounds.contains(&index) {
+            finish(format!("ledger/{index}"), points_statement(session, both, &camp, entry))?;
         }
     }
     for (index, record) in session.rounds.iter().enumerate().filter(|(_, r)| !r.is_running()) {
-        keyed.extend(
-            round_statements(session, rubrics, both, &camp, record)
-                .into_iter()
-                .map(|(key, statement)| (format!("rounds/{index}/{key}"), statement)),
-        );
+        for (key, statement) in round_statements(session, rubrics, both, &camp, record) {
+            finish(format!("rounds/{index}/{key}"), statement)?;
+        }
     }
     for (index, debrief) in session.debriefs.iter().enumerate() {
-        keyed.push((format!("debriefs/{index}"), debrief_statement(session, both, &camp, debrief, exported_at)));
+        finish(format!("debriefs/{index}"), debrief_statement(session, both, &camp, debrief, exported_at))?;
     }
-    keyed
-        .into_iter()
-        .map(|(key, mut statement)| {
-            // The export time is left out, so an unchanged debrief keeps its id in a later export.
-            let mut content = statement.clone();
-            if key.starts_with("debriefs/") {
-                content["timestamp"] = Value::Null;
-            }
-            let name = format!("{}\n{key}\n{content}", session.name);
-            statement["id"] = Value::String(statement_id(&name));
-            statement
-        })
-        .collect()
+    Ok(())
 }
 
 fn bilingual_map(both: &Both, text: &Bilingual) -> Value {
@@ -321,6 +355,17 @@ mod tests {
             && id.chars().all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
             && groups[2].starts_with('5')
             && groups[3].starts_with(['8', '9', 'a', 'b'])
+    }
+
+    #[test]
+    fn the_streamed_file_holds_the_same_statements() {
+        let session = Session::demo(Lang::Zh);
+        let mut streamed = Vec::new();
+        write_statements(&session, rubrics(), Locales::compiled_in(), Timestamp(5), &mut streamed).unwrap();
+        // Byte for byte what serialising them all at once wrote.
+        let all = statements(&session, rubrics(), Locales::compiled_in(), Timestamp(5));
+        assert_eq!(String::from_utf8(streamed).unwrap(), serde_json::to_string_pretty(&all).unwrap());
+        assert!(all.len() > 50, "the demo day has {} statements", all.len());
     }
 
     #[test]

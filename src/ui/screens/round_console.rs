@@ -312,7 +312,7 @@ fn log(ui: &mut Ui, cx: &UiCx, record: &RoundRecord) {
             Observed::Tag(tag) => names
                 .and_then(|pad| pad.iter().flat_map(|g| &g.buttons).find(|b| &b.tag == tag))
                 .map_or(tag.clone(), |b| b.name.get(cx.lang).to_owned()),
-            Observed::Quote(text) => cx.lang.quote(text),
+            Observed::Quote(text) => format!("{} → {}", cx.lang.quote(text), quote_scored(cx, event.t)),
             Observed::CustomerLeft => cx.t("round-walked-out"),
         };
         let time = widgets::format_clock(event.t as f32);
@@ -321,6 +321,23 @@ fn log(ui: &mut Ui, cx: &UiCx, record: &RoundRecord) {
     if record.events.is_empty() {
         ui.label(RichText::new(cx.t("console-log-empty")).small().color(p.text_muted));
     }
+}
+
+/// What a typed quote earned or cost, as the engine read it: the steps it showed and the
+/// penalties it drew, or that it scored nothing.
+fn quote_scored(cx: &UiCx, t: f64) -> String {
+    let Some(view) = cx.round.view.as_ref() else { return String::new() };
+    let mut found: Vec<String> = Vec::new();
+    for step in view.review.timelines.iter().flat_map(|m| &m.shown).filter(|s| s.t == t && !s.said.is_empty()) {
+        let name = format!("{} {}", icons::CHECK, step.name.get(cx.lang));
+        if !found.contains(&name) {
+            found.push(name);
+        }
+    }
+    for penalty in view.review.penalties.iter().filter(|p| p.t == t && !p.said.is_empty()) {
+        found.push(format!("{} {} {:+.0}", icons::WARNING, penalty.name.get(cx.lang), penalty.points));
+    }
+    if found.is_empty() { cx.t("console-quote-nothing") } else { found.join(" · ") }
 }
 
 /// The customer card: for the trainer and the customer player only.
