@@ -549,7 +549,7 @@ mod tests {
             session.apply(&SessionEdit::Vote { voter: team, choice: b }, &at(now)).unwrap();
         }
         // The demo's vote is on the board already (entries 0 and 1): no second award.
-        assert_eq!(session.apply(&SessionEdit::AwardVote, &at(now)), Err(SessionError::VoteAwarded(1)));
+        assert_eq!(session.apply(&SessionEdit::AwardVote, &at(now)), Err(SessionError::VoteAwarded(0)));
         assert_eq!(session.totals(), start);
     }
 

@@ -308,7 +308,7 @@ impl Session {
 
     /// The ledger entry of the vote's award, while it counts.
     pub fn vote_award(&self) -> Option<usize> {
-        self.ledger.iter().rposition(|e| e.source == PointsSource::Vote && e.is_live())
+        self.ledger.iter().position(|e| e.source == PointsSource::Vote && e.is_live())
     }
 
     /// The members who can be drawn: of one team, or of every team when `team` is `None`.
