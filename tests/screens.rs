@@ -639,3 +639,23 @@ fn the_console_log_shows_what_each_quote_scored() {
     assert!(console.query_by_label_contains("“非常抱歉让您着急了” → ✔ 道歉").is_some(), "the apology is named");
     assert!(console.query_by_label_contains("“今天天气不错” → 未计分").is_some(), "and an idle line says so");
 }
+
+/// At a 960 px window the agenda's step controls no longer cover the step titles.
+#[test]
+fn agenda_controls_never_cover_the_step_titles_on_a_narrow_window() {
+    for lang in Lang::ALL {
+        let harness = harness_sized(Shown::new(Screen::Agenda, lang, ThemeKind::Light), [960.0, 1080.0]);
+        let session = &harness.state().session;
+        let buttons: Vec<egui::Rect> = ["+5", "−5", "↑", "↓"]
+            .iter()
+            .flat_map(|label| harness.query_all_by_label(label).map(|b| b.rect()).collect::<Vec<_>>())
+            .collect();
+        assert!(!buttons.is_empty());
+        for step in &session.agenda {
+            let title = harness.get_by_label(step.title.get(lang)).rect();
+            for button in &buttons {
+                assert!(!title.intersects(*button), "{lang:?}: {} is covered at {button:?}", step.title.get(lang));
+            }
+        }
+    }
+}

@@ -23,6 +23,9 @@ fn step_target(kind: StepKind) -> (Screen, &'static str) {
     }
 }
 
+/// Below this card width the step controls go on a line of their own.
+const NARROW_CARD: f32 = 1100.0;
+
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
     let total = cx.t_args("agenda-total", &[("minutes", cx.session.agenda_minutes().into())]);
@@ -33,11 +36,22 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
         let (screen, detail) = step_target(step.kind);
         widgets::card(ui, &p, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            // On a narrow window the controls take a line of their own instead of covering the title.
+            let narrow = ui.available_width() < NARROW_CARD;
+            let title = step.title.get(cx.lang).to_owned();
+            let minutes = cx.t_args("agenda-minutes", &[("minutes", step.minutes.into())]);
+            let heading = |ui: &mut Ui| {
                 ui.label(RichText::new(format!("{}", number + 1)).size(STEP_TITLE_SIZE).strong().color(p.accent));
-                ui.label(RichText::new(step.title.get(cx.lang)).size(STEP_TITLE_SIZE).strong());
-                let minutes = cx.t_args("agenda-minutes", &[("minutes", step.minutes.into())]);
+                ui.add(egui::Label::new(RichText::new(&title).size(STEP_TITLE_SIZE).strong()).truncate());
                 ui.label(RichText::new(format!("{} {minutes}", icons::TIMER)).color(p.text_muted));
+            };
+            if narrow {
+                ui.horizontal(heading);
+            }
+            ui.horizontal(|ui| {
+                if !narrow {
+                    heading(ui);
+                }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     if screen != Screen::Agenda
                         && widgets::button(ui, &format!("{} {}", cx.t("agenda-open"), icons::NEXT)).clicked()

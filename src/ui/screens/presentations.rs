@@ -110,7 +110,10 @@ fn vote(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
     for (team, votes) in &tally.votes {
         let Some(team) = cx.session.team(*team) else { continue };
         ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("{} {}", team.emoji, team.name)).size(text_size::SMALL));
+            ui.add(
+                egui::Label::new(RichText::new(format!("{} {}", team.emoji, team.name)).size(text_size::SMALL))
+                    .truncate(),
+            );
             let fraction = *votes as f32 / (order.len().saturating_sub(1).max(1)) as f32;
             let id = egui::Id::new(("votes", team.id()));
             widgets::animated_bar(ui, &p, id, fraction, team_color(team.color), 18.0);

@@ -101,7 +101,8 @@ pub fn team_badge(ui: &mut Ui, p: &Palette, color_index: usize, emoji: &str, nam
             FontId::proportional(diameter * 0.55),
             readable_on(color),
         );
-        ui.label(RichText::new(name).size(text_size::BODY).strong());
+        // A long name ends in "…" (the whole name on hover) instead of running into the next column.
+        ui.add(egui::Label::new(RichText::new(name).size(text_size::BODY).strong()).truncate());
     })
     .response
 }
