@@ -2,8 +2,7 @@
 //! (`~/.config/service-camp/scenarios/`), checked against the rubrics, reloaded the moment
 //! a file changes on disk, and the library screen's filter, selection and random draw.
 
-use std::collections::{BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -29,8 +28,6 @@ pub struct LoadedLibrary {
     pub problems: Vec<ContentError>,
     known_tags: BTreeSet<String>,
     folders: Vec<PathBuf>,
-    /// Each loaded file's content hash, so a file that is only touched or read is not reloaded.
-    fingerprints: HashMap<PathBuf, u64>,
     /// How many reloads changed anything (for tests and diagnostics).
     pub reloads: u64,
 }
@@ -43,8 +40,7 @@ impl LoadedLibrary {
         for folder in folders.iter().filter(|f| f.is_dir()) {
             library.add_dir(folder);
         }
-        let fingerprints = library.files().map(|file| (file.to_path_buf(), fingerprint(file))).collect();
-        let mut shelf = LoadedLibrary { library, problems: Vec::new(), known_tags, folders, fingerprints, reloads: 0 };
+        let mut shelf = LoadedLibrary { library, problems: Vec::new(), known_tags, folders, reloads: 0 };
         shelf.revalidate();
         shelf
     }
@@ -59,19 +55,8 @@ impl LoadedLibrary {
     pub fn reload(&mut self, changed: &[PathBuf]) -> bool {
         let mut any = false;
         for file in changed {
-            if file.is_file() {
-                let now = fingerprint(file);
-                if self.fingerprints.get(file) == Some(&now) {
-                    continue;
-                }
-                self.fingerprints.insert(file.clone(), now);
-                self.library.add_file(file);
-            } else if self.fingerprints.remove(file).is_some() {
-                self.library.remove(file);
-            } else {
-                continue;
-            }
-            any = true;
+            // Every file is read once, even when an earlier one changed.
+            any |= self.library.reread(file);
         }
         if any {
             self.revalidate();
@@ -244,13 +229,6 @@ fn watch_folders(
         }
     }
     commands.insert_resource(FolderWatcher { _watcher: Mutex::new(watcher) });
-}
-
-/// A hash of the file's bytes (0 when it cannot be read, which a later read corrects).
-fn fingerprint(file: &Path) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    std::fs::read(file).unwrap_or_default().hash(&mut hasher);
-    hasher.finish()
 }
 
 fn is_scenario_file(path: &Path) -> bool {

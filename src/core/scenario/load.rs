@@ -1,5 +1,7 @@
 //! Reading scenario files. A bad file becomes an error and never stops the others loading.
 
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use crate::core::content_error::{ContentError, parse_ron, without_bom};
@@ -27,6 +29,9 @@ pub struct LoadedScenario {
 pub struct Library {
     pub scenarios: Vec<LoadedScenario>,
     pub errors: Vec<ContentError>,
+    /// A hash of what each file read gave (its text, or why it could not be read), so reading
+    /// an unchanged file again changes nothing.
+    fingerprints: HashMap<PathBuf, u64>,
 }
 
 /// Which scenarios to show; `None` matches anything.
@@ -68,15 +73,44 @@ impl Library {
         }
     }
 
-    /// Reads and adds one file.
+    /// Reads and adds one file (a file that cannot be read is an error).
     pub fn add_file(&mut self, file: &Path) {
-        match crate::core::limits::read_text_capped(file, crate::core::limits::MAX_CONTENT_FILE_BYTES) {
+        self.read_in(file);
+    }
+
+    /// Reads a file again after it changed on disk: a file whose content differs from the last
+    /// read replaces its earlier version, a deleted one is dropped, an unchanged one is left
+    /// alone. Returns whether anything changed.
+    pub fn reread(&mut self, file: &Path) -> bool {
+        if !file.is_file() {
+            let known = self.fingerprints.contains_key(file);
+            self.remove(file);
+            return known;
+        }
+        self.read_in(file)
+    }
+
+    /// Reads `file` through the size cap and takes it in, unless it reads exactly as last time.
+    fn read_in(&mut self, file: &Path) -> bool {
+        let read = crate::core::limits::read_text_capped(file, crate::core::limits::MAX_CONTENT_FILE_BYTES);
+        let mut hasher = DefaultHasher::new();
+        match &read {
+            Ok(text) => text.hash(&mut hasher),
+            Err(error) => error.to_string().hash(&mut hasher),
+        }
+        let fingerprint = hasher.finish();
+        if self.fingerprints.get(file) == Some(&fingerprint) {
+            return false;
+        }
+        match read {
             Ok(text) => self.add_bytes(file, text.as_bytes()),
             Err(error) => {
                 self.remove(file);
                 self.errors.push(error);
             }
         }
+        self.fingerprints.insert(file.to_owned(), fingerprint);
+        true
     }
 
     /// Adds every `*.ron` file directly inside `dir`, in name order.
@@ -107,6 +141,7 @@ impl Library {
     pub fn remove(&mut self, file: &Path) {
         self.scenarios.retain(|s| s.file != file);
         self.errors.retain(|e| e.file != file);
+        self.fingerprints.remove(file);
     }
 
     /// Every file the library has read: those that loaded and those that have errors.
