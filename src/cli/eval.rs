@@ -16,15 +16,7 @@ const PAIRS_FILE: &str = "pairs.ron";
 /// Returns 0 when every file was read (whatever the figures), 2 when the folder, a transcript,
 /// its labels, the pairs or the rubrics cannot be read (each problem as `file:line:col`).
 pub fn run_eval(dir: &Path, json: bool, rubric_dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let rubrics = match Rubrics::load_dir(rubric_dir) {
-        Ok(rubrics) => rubrics,
-        Err(errors) => {
-            for e in errors {
-                let _ = writeln!(err, "{e}");
-            }
-            return 2;
-        }
-    };
+    let Some(rubrics) = super::content::rubrics_or_report(rubric_dir, err) else { return 2 };
     let (evaluation, problems) = evaluate(dir, &rubrics);
     for problem in &problems {
         let _ = writeln!(err, "{problem}");

@@ -5,9 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::core::lang::Lang;
-use crate::core::locale::Locales;
 use crate::core::persist::load_session;
-use crate::core::scoring::Rubrics;
 use crate::core::session::{Session, Timestamp};
 
 use crate::core::export::{Format, export_session};
@@ -41,21 +39,13 @@ pub fn run_export(
             return 2;
         }
     };
-    let rubrics = match Rubrics::load_dir(&crate::core::paths::assets_dir().join("rubrics")) {
-        Ok(rubrics) => rubrics,
-        Err(errors) => {
-            for e in errors {
-                let _ = writeln!(err, "{e}");
-            }
-            return 2;
-        }
+    let Some(rubrics) = super::content::rubrics_or_report(&crate::core::paths::assets_dir().join("rubrics"), err)
+    else {
+        return 2;
     };
     // The report's words from the editable locale files; a broken file falls back to the
     // built-in copy and is reported, as in the app.
-    let locales = Locales::load(&crate::core::paths::assets_dir().join("locales"));
-    for problem in &locales.errors {
-        let _ = writeln!(err, "{problem}");
-    }
+    let locales = super::content::locales_reporting(err);
     let formats = if formats.is_empty() { &Format::ALL[..] } else { formats };
     let lang = lang.unwrap_or(session.lang);
     match export_session(&session, &rubrics, &locales, lang, formats, out, Timestamp::now()) {

@@ -10,6 +10,7 @@ use crate::app::{self, AppOptions};
 use crate::core::lang::Lang;
 use crate::core::{paths, scoring};
 
+mod content;
 mod eval;
 mod export;
 mod score;
@@ -110,14 +111,9 @@ fn exit_code(code: i32) -> ExitCode {
 
 /// Validates scenarios against the tags the installed rubrics define.
 fn validate(paths: &[PathBuf], json: bool) -> ExitCode {
-    let rubrics = match scoring::Rubrics::load_dir(&paths::assets_dir().join("rubrics")) {
-        Ok(rubrics) => rubrics,
-        Err(errors) => {
-            for e in errors {
-                eprintln!("{e}");
-            }
-            return ExitCode::from(2);
-        }
+    let Some(rubrics) = content::rubrics_or_report(&paths::assets_dir().join("rubrics"), &mut std::io::stderr().lock())
+    else {
+        return ExitCode::from(2);
     };
     let known_tags = scoring::known_tags(&rubrics);
     exit_code(validate::run_validate(

@@ -3,8 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::core::locale::Locales;
-use crate::core::scoring::{Rubrics, Transcript, score};
+use crate::core::scoring::{Transcript, score};
 
 /// Scores the transcript in `file` and writes the report (text, or one JSON object) to `out`.
 /// Returns 0 on success, 2 when the transcript or the rubrics cannot be read or parsed
@@ -19,15 +18,7 @@ pub fn run_score(file: &Path, json: bool, rubric_dir: &Path, out: &mut dyn Write
             return 2;
         }
     };
-    let rubrics = match Rubrics::load_dir(rubric_dir) {
-        Ok(rubrics) => rubrics,
-        Err(errors) => {
-            for e in errors {
-                let _ = writeln!(err, "{e}");
-            }
-            return 2;
-        }
-    };
+    let Some(rubrics) = super::content::rubrics_or_report(rubric_dir, err) else { return 2 };
     let report = score(&rubrics, &transcript);
     for warning in &report.warnings {
         let _ = writeln!(err, "{}: {warning}", file.display());
@@ -35,10 +26,7 @@ pub fn run_score(file: &Path, json: bool, rubric_dir: &Path, out: &mut dyn Write
     let written = if json {
         serde_json::to_string(&report).map_err(std::io::Error::other).and_then(|text| writeln!(out, "{text}"))
     } else {
-        let locales = Locales::load(&crate::core::paths::assets_dir().join("locales"));
-        for problem in &locales.errors {
-            let _ = writeln!(err, "{problem}");
-        }
+        let locales = super::content::locales_reporting(err);
         write!(out, "{}", report.render(&rubrics, &locales, transcript.scenario.as_deref()))
     };
     match written {
