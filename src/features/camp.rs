@@ -114,6 +114,21 @@ pub struct Recent {
     pub folder: Option<PathBuf>,
 }
 
+impl Recent {
+    /// Puts `path` first in the list and saves the list, unless it is first already.
+    fn remember(&mut self, path: &Path) {
+        if self.sessions.paths().first().map(PathBuf::as_path) == Some(path) {
+            return;
+        }
+        self.sessions.touch(path);
+        if let Some(folder) = self.folder.clone()
+            && let Err(e) = self.sessions.save(&folder)
+        {
+            warn!("could not save the recent sessions list: {e}");
+        }
+    }
+}
+
 pub fn plugin(app: &mut App) {
     app.init_resource::<Presenter>()
         .init_resource::<LastPick>()
@@ -298,14 +313,7 @@ fn save_changed_session(
                     format!("the unreadable session file was kept as {}", aside.display()),
                 ));
             }
-            if recent.sessions.paths().first().map(PathBuf::as_path) != Some(path.as_path()) {
-                recent.sessions.touch(path);
-                if let Some(folder) = recent.folder.clone()
-                    && let Err(e) = recent.sessions.save(&folder)
-                {
-                    warn!("could not save the recent sessions list: {e}");
-                }
-            }
+            recent.remember(path);
         }
         Err(e) => {
             // One line in the banner, replaced by the next failure and gone after a good save.
@@ -331,12 +339,7 @@ fn save_copy(current: &mut CurrentSession, save: &mut SaveState, recent: &mut Re
     match save_session(&current.session, &path) {
         Ok(_) => {
             *save = SaveState { _lock: lock, ..SaveState::default() };
-            recent.sessions.touch(&path);
-            if let Some(folder) = recent.folder.clone()
-                && let Err(e) = recent.sessions.save(&folder)
-            {
-                warn!("could not save the recent sessions list: {e}");
-            }
+            recent.remember(&path);
             current.path = Some(path);
         }
         Err(e) => save.problem = Some(format!("{}: {e}", path.display())),
