@@ -12,6 +12,7 @@ pub mod locale;
 pub mod paths;
 pub mod persist;
 pub mod practice;
+pub mod room;
 pub mod round;
 pub mod scenario;
 pub mod scoring;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::disc::Disc;
 use crate::core::ids::{TeamId, Timestamp};
 use crate::core::lang::{Bilingual, Lang};
+use crate::core::room::seat::SeatId;
 use crate::core::scenario::Scenario;
 use crate::core::scoring::{Round, RoundSetup, Rubrics, Speaker, Turn};
 
@@ -55,6 +56,17 @@ pub struct PeerRating {
     pub stars: u8,
 }
 
+/// One participant's 1–5 rating from their phone, with an optional line of comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhoneRating {
+    pub seat: SeatId,
+    /// The team the participant sat in when rating.
+    pub team: TeamId,
+    pub stars: u8,
+    #[serde(default)]
+    pub comment: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoundRecord {
     /// 1-based; the ledger's `Round(n)` entries point here.
@@ -83,6 +95,9 @@ pub struct RoundRecord {
     pub ending: Option<RoundEnding>,
     #[serde(default)]
     pub peer_ratings: Vec<PeerRating>,
+    /// Participants' ratings from phones; a team's replace the stars typed for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phone_ratings: Vec<PhoneRating>,
     #[serde(default)]
     pub notes: String,
     /// Position of the ledger entry that holds the round's points, once awarded.
@@ -118,6 +133,7 @@ impl RoundRecord {
             duration_secs: 0.0,
             ending: None,
             peer_ratings: Vec::new(),
+            phone_ratings: Vec::new(),
             notes: String::new(),
             ledger_entry: None,
         }
@@ -217,9 +233,37 @@ impl RoundRecord {
         }
     }
 
+    /// Sets (or with 0 stars, clears) one participant's rating from their phone.
+    pub fn rate_by_seat(&mut self, seat: SeatId, team: TeamId, stars: u8, comment: String) {
+        if team == self.team || self.ledger_entry.is_some() {
+            return;
+        }
+        self.phone_ratings.retain(|r| r.seat != seat);
+        if (1..=5).contains(&stars) {
+            self.phone_ratings.push(PhoneRating { seat, team, stars, comment });
+        }
+    }
+
+    /// A rating team's stars: the average of its members' phones when any rated, else the
+    /// stars the trainer typed for it.
+    pub fn team_stars(&self, team: TeamId) -> Option<f64> {
+        let phones: Vec<f64> =
+            self.phone_ratings.iter().filter(|r| r.team == team).map(|r| f64::from(r.stars)).collect();
+        if !phones.is_empty() {
+            return Some(phones.iter().sum::<f64>() / phones.len() as f64);
+        }
+        self.peer_ratings.iter().find(|r| r.team == team).map(|r| f64::from(r.stars))
+    }
+
+    /// The peers' average: each rating team counts once, whether its stars came from phones or
+    /// the trainer's keys.
     pub fn peer_average(&self) -> Option<f64> {
-        let count = self.peer_ratings.len();
-        (count > 0).then(|| self.peer_ratings.iter().map(|r| f64::from(r.stars)).sum::<f64>() / count as f64)
+        let mut teams: Vec<TeamId> =
+            self.peer_ratings.iter().map(|r| r.team).chain(self.phone_ratings.iter().map(|r| r.team)).collect();
+        teams.sort();
+        teams.dedup();
+        let stars: Vec<f64> = teams.iter().filter_map(|&team| self.team_stars(team)).collect();
+        (!stars.is_empty()).then(|| stars.iter().sum::<f64>() / stars.len() as f64)
     }
 }
 

@@ -26,6 +26,20 @@ pub struct ActionPlan {
     pub checker: String,
 }
 
+/// The course's tools (locale keys) offered as chips instead of writing one in, on the
+/// projector and on phones.
+pub const COURSE_TOOLS: [&str; 9] = [
+    "tool-7a",
+    "tool-six-step",
+    "tool-eoac",
+    "tool-disc",
+    "tool-kano",
+    "tool-servqual",
+    "tool-warmth",
+    "tool-emotional-bank",
+    "tool-5w1h",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DebriefShape {

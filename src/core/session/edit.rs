@@ -4,6 +4,7 @@
 
 use crate::core::ids::{TeamId, Timestamp};
 use crate::core::locale::Locales;
+use crate::core::room::seat::{RoomEdit, SeatId};
 use crate::core::round::record::{Observed, RoundCast, RoundEnding, RoundRecord};
 use crate::core::round::review::{RoundPoints, RoundReview, RoundRules};
 use crate::core::scenario::Scenario;
@@ -145,6 +146,27 @@ pub enum SessionEdit {
         round: usize,
         text: String,
     },
+    /// Someone joins from a phone (the room code and the name are checked by
+    /// [`Session::join_from_phone`]): the same seat when they joined before, and a new name
+    /// joins the team's members.
+    Join {
+        team: TeamId,
+        name: String,
+    },
+    /// A participant's vote from their phone.
+    SeatVote {
+        seat: SeatId,
+        choice: TeamId,
+    },
+    /// A participant's 1–5 stars (0 takes them back) for an ended round, with a comment.
+    SeatRate {
+        round: usize,
+        seat: SeatId,
+        stars: u8,
+        comment: String,
+    },
+    /// The trainer's change to the room of phones.
+    Room(RoomEdit),
 }
 
 /// What [`Session::apply`] needs besides the edit: the wall clock, the rubrics that replay
@@ -193,6 +215,8 @@ pub enum Applied {
     RoundVoided(Box<RoundRecord>),
     /// The customer walked out: the round ended with this edit.
     WalkedOut,
+    /// This seat joined (or came back).
+    Joined(SeatId),
 }
 
 impl Session {
@@ -228,7 +252,7 @@ impl Session {
                     TeamField::Captain => team.captain = text.clone(),
                     TeamField::Members => {
                         team.members = text
-                            .split([',', '，', '、'])
+                            .split(super::team::NAME_SEPARATORS)
                             .map(str::trim)
                             .filter(|m| !m.is_empty())
                             .map(str::to_owned)
@@ -383,7 +407,107 @@ impl Session {
                 self.rounds.get_mut(*round).ok_or(SessionError::NoRound(*round))?.notes = text.clone();
                 Ok(Applied::Changed)
             }
+            SessionEdit::Join { team, name } => self.join(*team, name, now),
+            SessionEdit::SeatVote { seat, choice } => {
+                let voter = self.room.seat(*seat).ok_or(SessionError::UnknownSeat(*seat))?.team;
+                let teams = self.team_ids();
+                self.ballots.cast_by_seat(voter, *seat, *choice, &teams).map_err(SessionError::Vote)?;
+                Ok(Applied::Changed)
+            }
+            SessionEdit::SeatRate { round, seat, stars, comment } => {
+                if *stars > 5 {
+                    return Err(SessionError::StarsOutOfRange(*stars));
+                }
+                let team = self.room.seat(*seat).ok_or(SessionError::UnknownSeat(*seat))?.team;
+                let record = self.unawarded_round(*round)?;
+                if record.is_running() {
+                    return Err(SessionError::RoundRunning(*round));
+                }
+                if record.team == team {
+                    return Err(SessionError::RatesOwnRound);
+                }
+                record.rate_by_seat(*seat, team, *stars, comment.clone());
+                Ok(Applied::Changed)
+            }
+            SessionEdit::Room(edit) => self.edit_room(edit),
         }
+    }
+
+    fn join(&mut self, team_id: TeamId, name: &str, now: Timestamp) -> Result<Applied, SessionError> {
+        let chars = name.chars().count();
+        if chars == 0 || chars > crate::core::room::seat::MAX_NAME_CHARS {
+            return Err(SessionError::TooLong { chars, max: crate::core::room::seat::MAX_NAME_CHARS });
+        }
+        if let Some(seat) = self.room.seat_named(team_id, name) {
+            return Ok(Applied::Joined(seat));
+        }
+        let team = self.team_mut(team_id).ok_or(SessionError::UnknownTeam(team_id))?;
+        let new_member = !team.members.iter().any(|m| m == name);
+        if new_member && team.members.len() >= crate::core::limits::MAX_MEMBERS {
+            return Err(SessionError::TeamFull);
+        }
+        let seat = self.room.add_seat(team_id, name.to_owned(), now).ok_or(SessionError::RoomFull)?;
+        if new_member {
+            self.team_mut(team_id).expect("checked above").members.push(name.to_owned());
+        }
+        Ok(Applied::Joined(seat))
+    }
+
+    fn edit_room(&mut self, edit: &RoomEdit) -> Result<Applied, SessionError> {
+        match edit {
+            RoomEdit::Open => self.room.ensure_open(),
+            RoomEdit::NewCode(code) => {
+                self.room.ensure_open();
+                match code {
+                    Some(code) if (4..=8).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()) => {
+                        self.room.code = code.clone()
+                    }
+                    Some(code) => return Err(SessionError::BadRoomCode(code.clone())),
+                    None => {
+                        let old = self.room.code.clone();
+                        while self.room.code == old {
+                            self.room.code.clear();
+                            self.room.ensure_open();
+                        }
+                    }
+                }
+            }
+            RoomEdit::Lock(locked) => self.room.locked = *locked,
+            RoomEdit::Stage(stage) => self.room.stage = *stage,
+            RoomEdit::AnyMemberDesigns(any) => self.room.any_member_designs = *any,
+            RoomEdit::ResetDevice(seat) => {
+                let seat = self.room.seat_mut(*seat).ok_or(SessionError::UnknownSeat(*seat))?;
+                seat.generation = seat.generation.wrapping_add(1);
+            }
+            RoomEdit::MoveSeat(seat_id, to) => {
+                let seat = self.room.seat(*seat_id).ok_or(SessionError::UnknownSeat(*seat_id))?.clone();
+                if self.team(*to).is_none() {
+                    return Err(SessionError::UnknownTeam(*to));
+                }
+                if seat.team == *to {
+                    return Ok(Applied::Unchanged);
+                }
+                if self.room.seat_named(*to, &seat.name).is_some() {
+                    return Err(SessionError::NameTaken(seat.name));
+                }
+                // The name leaves the old team's list and its own debrief goes along.
+                if let Some(from) = self.team_mut(seat.team) {
+                    from.members.retain(|m| *m != seat.name);
+                }
+                let to_team = self.team_mut(*to).expect("checked above");
+                if !to_team.members.contains(&seat.name) {
+                    to_team.members.push(seat.name.clone());
+                }
+                for debrief in self.debriefs.iter_mut() {
+                    if debrief.team == Some(seat.team) && debrief.participant.as_deref() == Some(&seat.name) {
+                        debrief.team = Some(*to);
+                    }
+                }
+                self.ballots.withdraw_seat(*seat_id);
+                self.room.seat_mut(*seat_id).expect("checked above").team = *to;
+            }
+        }
+        Ok(Applied::Changed)
     }
 
     /// Gives the vote's winner the session's vote points through the ledger; nothing while

@@ -3,6 +3,7 @@
 use super::team::MAX_TEAMS;
 use super::vote::VoteError;
 use crate::core::ids::TeamId;
+use crate::core::room::seat::SeatId;
 
 /// Why a change to a session was refused; the session is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +43,13 @@ pub enum SessionError {
     StarsOutOfRange(u8),
     /// Rounds are scored by replaying them, which needs the rubrics.
     NoRubrics,
+    UnknownSeat(SeatId),
+    /// A room code is 4 to 8 digits.
+    BadRoomCode(String),
+    TeamFull,
+    RoomFull,
+    /// Someone of that name sits in the team already.
+    NameTaken(String),
 }
 
 impl std::fmt::Display for SessionError {
@@ -69,6 +77,15 @@ impl std::fmt::Display for SessionError {
             SessionError::RatesOwnRound => write!(f, "a team cannot rate its own round"),
             SessionError::StarsOutOfRange(n) => write!(f, "{n} stars: ratings are 1 to 5"),
             SessionError::NoRubrics => write!(f, "no rubrics loaded to score the round"),
+            SessionError::UnknownSeat(seat) => write!(f, "nobody sits in seat {}", seat.0),
+            SessionError::BadRoomCode(code) => write!(f, "\"{code}\": a room code is 4 to 8 digits"),
+            SessionError::TeamFull => {
+                write!(f, "a team holds at most {} members", crate::core::limits::MAX_MEMBERS)
+            }
+            SessionError::RoomFull => {
+                write!(f, "the room holds at most {} phones", crate::core::room::seat::MAX_SEATS)
+            }
+            SessionError::NameTaken(name) => write!(f, "{name} sits in that team already"),
         }
     }
 }

@@ -3,13 +3,13 @@
 //! [`SessionEdit`] applied by [`Session::apply`].
 
 mod agenda;
-mod debrief;
-mod edit;
-mod error;
+pub(crate) mod debrief;
+pub(crate) mod edit;
+pub(crate) mod error;
 mod ledger;
 pub mod picker;
-mod state;
-mod team;
+pub(crate) mod state;
+pub(crate) mod team;
 pub mod vote;
 
 pub use crate::core::ids::{TeamId, Timestamp};

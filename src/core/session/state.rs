@@ -19,6 +19,7 @@ use crate::core::content_error::{ContentError, parse_ron};
 use crate::core::ids::{TeamId, Timestamp};
 use crate::core::lang::Lang;
 use crate::core::locale::Locales;
+use crate::core::room::seat::Room;
 use crate::core::round::record::RoundRecord;
 use crate::core::round::review::RoundRules;
 use crate::core::time::TimeZone;
@@ -50,6 +51,8 @@ pub struct Session {
     /// Every role-play round played, in order; the open one (if any) is last.
     pub rounds: Vec<RoundRecord>,
     pub round_rules: RoundRules,
+    /// The phones that joined, the room code and the secret their tokens are signed with.
+    pub room: Room,
     /// The next id to hand out; kept so ids of removed teams are never reused.
     next_team_id: u32,
 }
@@ -72,6 +75,7 @@ impl Default for Session {
             debrief_shape: DebriefShape::default(),
             rounds: Vec::new(),
             round_rules: RoundRules::default(),
+            room: Room::default(),
             next_team_id: 1,
         }
     }
@@ -338,6 +342,7 @@ impl Session {
         at_most("teams", self.teams.len(), MAX_TEAMS)?;
         at_most("ledger entries", self.ledger.len(), MAX_LEDGER_ENTRIES)?;
         at_most("rounds", self.rounds.len(), MAX_ROUNDS)?;
+        at_most("phones in the room", self.room.seats.len(), crate::core::room::seat::MAX_SEATS)?;
         let text = |what: &str, text: &str| at_most(what, text.chars().count(), MAX_TEXT_CHARS);
         text("the camp's name", &self.name)?;
         for team in &self.teams {

@@ -7,6 +7,16 @@ use crate::core::ids::TeamId;
 /// A camp needs at least two teams to compete; the screen and the palette hold twelve.
 pub const MIN_TEAMS: usize = 2;
 pub const MAX_TEAMS: usize = 12;
+/// What separates names on a team's member list.
+pub const NAME_SEPARATORS: [char; 3] = [',', '，', '、'];
+
+/// The logos a team can pick: only emoji the bundled fonts really draw (a test checks each),
+/// so no team card, and no phone, shows an empty box.
+pub const TEAM_LOGOS: [&str; 34] = [
+    "⭐", "⚡", "🔥", "🌻", "🐬", "🚀", "🌟", "🐯", "🐼", "🐻", "🐺", "🐝", "🐢", "🐳", "🐉", "🌈", "🌊", "🌙", "☀",
+    "🍀", "🌸", "🌵", "🎯", "🏆", "💎", "🎵", "⚓", "🔔", "💡", "🎈", "🍎", "✈", "🎨", "❤",
+];
+
 /// Number of colours in the team palette; `Team::color` indexes it.
 pub const TEAM_PALETTE_SIZE: usize = 12;
 

@@ -7,6 +7,7 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use crate::core::ids::TeamId;
+use crate::core::room::seat::SeatId;
 
 /// A random presentation order, the same for the same seed (the seed can be shown or noted so
 /// the draw can be checked). Store the result: a future `rand` may shuffle differently.
@@ -32,9 +33,13 @@ pub fn resolve_presentation_order(saved: &[TeamId], teams: &[TeamId]) -> Vec<Tea
 pub struct Ballot {
     pub voter: TeamId,
     pub choice: TeamId,
+    /// The participant who voted from a phone; `None` for the team's ballot typed by the
+    /// trainer. Each counts as one vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<SeatId>,
 }
 
-/// The ballots cast so far, at most one per team; kept in the session so a restart mid-vote
+/// The ballots cast so far, at most one per team and one per participant on a phone; kept in the session so a restart mid-vote
 /// loses nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -63,19 +68,48 @@ impl Ballots {
     /// Records `voter`'s choice among `teams`, replacing any earlier ballot of that team (a team
     /// may change its mind until the tally).
     pub fn cast(&mut self, voter: TeamId, choice: TeamId, teams: &[TeamId]) -> Result<(), VoteError> {
+        Self::check(voter, choice, teams)?;
+        self.0.retain(|b| !(b.voter == voter && b.seat.is_none()));
+        self.0.push(Ballot { voter, choice, seat: None });
+        Ok(())
+    }
+
+    /// Records the choice of one participant of `voter` (from a phone), replacing their
+    /// earlier one.
+    pub fn cast_by_seat(&mut self, voter: TeamId, seat: SeatId, choice: TeamId, teams: &[TeamId]) -> Result<(), VoteError> {
+        Self::check(voter, choice, teams)?;
+        self.0.retain(|b| b.seat != Some(seat));
+        self.0.push(Ballot { voter, choice, seat: Some(seat) });
+        Ok(())
+    }
+
+    fn check(voter: TeamId, choice: TeamId, teams: &[TeamId]) -> Result<(), VoteError> {
         if let Some(&unknown) = [voter, choice].iter().find(|id| !teams.contains(id)) {
             return Err(VoteError::UnknownTeam(unknown));
         }
         if voter == choice {
             return Err(VoteError::OwnTeam);
         }
-        self.0.retain(|b| b.voter != voter);
-        self.0.push(Ballot { voter, choice });
         Ok(())
     }
 
+    /// Takes back the team's own (trainer-typed) ballot.
     pub fn withdraw(&mut self, voter: TeamId) {
-        self.0.retain(|b| b.voter != voter);
+        self.0.retain(|b| !(b.voter == voter && b.seat.is_none()));
+    }
+
+    pub fn withdraw_seat(&mut self, seat: SeatId) {
+        self.0.retain(|b| b.seat != Some(seat));
+    }
+
+    /// What a participant voted for from their phone.
+    pub fn choice_of_seat(&self, seat: SeatId) -> Option<TeamId> {
+        self.0.iter().find(|b| b.seat == Some(seat)).map(|b| b.choice)
+    }
+
+    /// How many participants have voted from phones.
+    pub fn seat_ballots(&self) -> usize {
+        self.0.iter().filter(|b| b.seat.is_some()).count()
     }
 
     pub fn clear(&mut self) {
@@ -86,8 +120,9 @@ impl Ballots {
         &self.0
     }
 
+    /// Whether the team's own (trainer-typed) ballot is in.
     pub fn has_voted(&self, voter: TeamId) -> bool {
-        self.0.iter().any(|b| b.voter == voter)
+        self.0.iter().any(|b| b.voter == voter && b.seat.is_none())
     }
 
     /// Counts the votes of the teams in `presentation_order` (ballots of or for other teams, e.g.
@@ -139,7 +174,7 @@ mod tests {
         assert_eq!(ballots.cast(teams[0], TeamId(9), &teams), Err(VoteError::UnknownTeam(TeamId(9))));
         ballots.cast(teams[0], teams[1], &teams).unwrap();
         ballots.cast(teams[0], teams[2], &teams).unwrap();
-        assert_eq!(ballots.ballots(), &[Ballot { voter: teams[0], choice: teams[2] }]);
+        assert_eq!(ballots.ballots(), &[Ballot { voter: teams[0], choice: teams[2], seat: None }]);
         ballots.withdraw(teams[0]);
         assert!(!ballots.has_voted(teams[0]));
     }

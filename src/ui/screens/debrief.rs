@@ -9,24 +9,13 @@ use crate::features::actions::CampAction;
 use crate::core::round::WeakStep;
 use crate::core::session::DebriefPart;
 use crate::core::session::SessionEdit;
+use crate::core::session::debrief::COURSE_TOOLS;
 use crate::core::session::{Debrief, DebriefShape, Team, TeamId};
 use crate::core::wordcloud;
 use crate::features::actions::UiAction;
 use crate::ui::context::UiCx;
 use crate::ui::theme::{fonts, icons, palette::team_color, spacing, text_size, widgets};
 
-/// The course's tools (locale keys) a team can pick instead of writing one in.
-const COURSE_TOOLS: [&str; 9] = [
-    "tool-7a",
-    "tool-six-step",
-    "tool-eoac",
-    "tool-disc",
-    "tool-kano",
-    "tool-servqual",
-    "tool-warmth",
-    "tool-emotional-bank",
-    "tool-5w1h",
-];
 
 /// Which team the editor shows (a team index, kept in egui's memory); `None` is the gallery.
 pub fn selected_id() -> egui::Id {

@@ -86,12 +86,8 @@ pub mod icons {
         DROPDOWN,
     ];
 
-    /// The logos a team can pick: only emoji the bundled fonts really draw (a test checks each),
-    /// so no team card shows an empty box.
-    pub const TEAM_LOGOS: [&str; 34] = [
-        "⭐", "⚡", "🔥", "🌻", "🐬", "🚀", "🌟", "🐯", "🐼", "🐻", "🐺", "🐝", "🐢", "🐳", "🐉", "🌈", "🌊", "🌙",
-        "☀", "🍀", "🌸", "🌵", "🎯", "🏆", "💎", "🎵", "⚓", "🔔", "💡", "🎈", "🍎", "✈", "🎨", "❤",
-    ];
+    /// The logos a team can pick (core's list: phones offer the same).
+    pub use crate::core::session::team::TEAM_LOGOS;
 }
 
 /// Applies fonts once; call again only if the definitions change.

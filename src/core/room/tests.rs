@@ -1,0 +1,266 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::core::lang::Lang;
+use crate::core::round::record::{RoundCast, RoundEnding, RoundRecord};
+use crate::core::session::{Applied, EditContext, Session, SessionEdit, SessionError, TeamId, Timestamp};
+
+fn cx() -> EditContext<'static> {
+    EditContext::new(Timestamp(1_000), Some(crate::core::scoring::shipped_rubrics()))
+}
+
+/// Three teams (Alpha with members 小王 and 小李), phones on with room code 4321.
+fn room() -> (Session, [TeamId; 3]) {
+    let mut session = Session::new("test", Lang::Zh);
+    let ids = ["Alpha", "Beta", "Gamma"].map(|name| session.add_team(name, "⭐").unwrap());
+    session.team_mut(ids[0]).unwrap().members = vec!["小王".into(), "小李".into()];
+    session.apply(&SessionEdit::Room(RoomEdit::NewCode(Some("4321".into()))), &cx()).unwrap();
+    (session, ids)
+}
+
+fn join(session: &mut Session, team: TeamId, name: &str) -> String {
+    let request = JoinRequest { code: "4321".into(), team, name: name.into() };
+    session.join_from_phone(&request, &cx()).unwrap().1
+}
+
+fn stage(session: &mut Session, stage: RoomStage) {
+    session.apply(&SessionEdit::Room(RoomEdit::Stage(stage)), &cx()).unwrap();
+}
+
+fn act(session: &mut Session, token: &str, id: &str, action: PhoneAction) -> Result<Applied, PhoneError> {
+    session.apply_phone(token, id, &action, &cx())
+}
+
+#[test]
+fn joining_needs_the_code_and_the_same_name_gets_the_same_seat_back() {
+    let (mut session, [alpha, beta, _]) = room();
+    let wrong = JoinRequest { code: "1234".into(), team: alpha, name: "小王".into() };
+    assert_eq!(session.join_from_phone(&wrong, &cx()), Err(PhoneError::WrongCode));
+    let first = join(&mut session, alpha, "  小王 ");
+    let again = join(&mut session, alpha, "小王");
+    assert_eq!(first, again, "a phone that lost its token gets the same seat");
+    assert_eq!(session.room.seats.len(), 1);
+    assert_eq!(session.team(alpha).unwrap().members, ["小王", "小李"], "a known member is not added twice");
+    join(&mut session, beta, "Ann Lee");
+    assert_eq!(session.team(beta).unwrap().members, ["Ann Lee"], "a new name joins the team's members");
+
+    let long = JoinRequest { code: "4321".into(), team: beta, name: "x".repeat(25) };
+    assert_eq!(session.join_from_phone(&long, &cx()), Err(PhoneError::NameTooLong));
+    let split = JoinRequest { code: "4321".into(), team: beta, name: "Ann, Bob".into() };
+    assert_eq!(session.join_from_phone(&split, &cx()), Err(PhoneError::NameSeparator));
+    let blank = JoinRequest { code: "4321".into(), team: beta, name: "   ".into() };
+    assert_eq!(session.join_from_phone(&blank, &cx()), Err(PhoneError::EmptyName));
+    let nowhere = JoinRequest { code: "4321".into(), team: TeamId(99), name: "Zed".into() };
+    assert_eq!(session.join_from_phone(&nowhere, &cx()), Err(PhoneError::UnknownTeam));
+}
+
+#[test]
+fn a_locked_room_lets_only_known_seats_back_in() {
+    let (mut session, [alpha, ..]) = room();
+    let token = join(&mut session, alpha, "小王");
+    session.apply(&SessionEdit::Room(RoomEdit::Lock(true)), &cx()).unwrap();
+    let newcomer = JoinRequest { code: "4321".into(), team: alpha, name: "小张".into() };
+    assert_eq!(session.join_from_phone(&newcomer, &cx()), Err(PhoneError::JoiningLocked));
+    assert_eq!(join(&mut session, alpha, "小王"), token);
+}
+
+#[test]
+fn tokens_of_another_session_forged_ones_and_reset_devices_are_refused() {
+    let (mut session, [alpha, ..]) = room();
+    let token = join(&mut session, alpha, "小王");
+    let seat = session.seat_of_token(&token).unwrap();
+    let (mut other, [other_alpha, ..]) = room();
+    let foreign = join(&mut other, other_alpha, "小王");
+    assert_eq!(foreign.split('.').next(), token.split('.').next(), "the same seat number in both sessions");
+    assert_eq!(session.seat_of_token(&foreign), Err(PhoneError::NotSignedIn), "another session's secret");
+    assert_eq!(session.seat_of_token("1.0.00000000000000000000000000000000"), Err(PhoneError::NotSignedIn));
+
+    session.apply(&SessionEdit::Room(RoomEdit::NewCode(Some("5555".into()))), &cx()).unwrap();
+    assert_eq!(session.seat_of_token(&token), Ok(seat), "a new code keeps people with a token in");
+    session.apply(&SessionEdit::Room(RoomEdit::ResetDevice(seat)), &cx()).unwrap();
+    assert_eq!(session.seat_of_token(&token), Err(PhoneError::NotSignedIn));
+    let rejoin = JoinRequest { code: "5555".into(), team: alpha, name: "小王".into() };
+    let (again, new_token) = session.join_from_phone(&rejoin, &cx()).unwrap();
+    assert_eq!(again, seat, "the person comes back to their seat with a new token");
+    assert_ne!(new_token, token);
+}
+
+#[test]
+fn a_saved_session_keeps_its_seats_and_tokens() {
+    let (mut session, [alpha, ..]) = room();
+    let token = join(&mut session, alpha, "小王");
+    let text = ron::ser::to_string(&session).unwrap();
+    let loaded = Session::parse(std::path::Path::new("s.ron"), &text).unwrap();
+    assert_eq!(loaded.room.code, "4321");
+    assert_eq!(loaded.seat_of_token(&token), Ok(SeatId(1)));
+}
+
+#[test]
+fn one_vote_per_participant_never_for_their_own_team_and_changed_until_awarded() {
+    let (mut session, [alpha, beta, gamma]) = room();
+    let wang = join(&mut session, alpha, "小王");
+    let li = join(&mut session, alpha, "小李");
+    let ann = join(&mut session, beta, "Ann");
+    let vote = |team: TeamId| PhoneAction::Vote { team };
+    assert_eq!(act(&mut session, &wang, "r1", vote(beta)), Err(PhoneError::NotNow), "the vote is not open yet");
+    stage(&mut session, RoomStage::Vote);
+    assert_eq!(act(&mut session, &wang, "r2", vote(alpha)), Err(PhoneError::OwnTeam));
+    act(&mut session, &wang, "r3", vote(beta)).unwrap();
+    act(&mut session, &wang, "r4", vote(gamma)).unwrap();
+    act(&mut session, &li, "r5", vote(gamma)).unwrap();
+    act(&mut session, &ann, "r6", vote(alpha)).unwrap();
+    assert_eq!(session.ballots.seat_ballots(), 3, "小王's second vote replaced his first");
+    let tally = session.ballots.tally(&session.presentation_sequence());
+    assert_eq!(tally.votes, vec![(alpha, 1), (beta, 0), (gamma, 2)]);
+    assert_eq!(session.apply(&SessionEdit::AwardVote, &cx()), Ok(Applied::Ledger(0)));
+    assert_eq!(session.totals(), vec![0, 0, 10]);
+    assert_eq!(act(&mut session, &ann, "r7", vote(gamma)), Err(PhoneError::NotNow), "closed once awarded");
+}
+
+#[test]
+fn a_retried_request_is_applied_once() {
+    let (mut session, [alpha, beta, gamma]) = room();
+    let wang = join(&mut session, alpha, "小王");
+    stage(&mut session, RoomStage::Vote);
+    act(&mut session, &wang, "same", PhoneAction::Vote { team: beta }).unwrap();
+    act(&mut session, &wang, "next", PhoneAction::Vote { team: gamma }).unwrap();
+    // A late retry of the first request must not bring the old choice back.
+    assert_eq!(act(&mut session, &wang, "same", PhoneAction::Vote { team: beta }), Ok(Applied::Unchanged));
+    assert_eq!(session.ballots.choice_of_seat(SeatId(1)), Some(gamma));
+}
+
+#[test]
+fn phones_of_a_team_replace_its_typed_stars_with_their_average() {
+    let (mut session, [alpha, beta, gamma]) = room();
+    let ann = join(&mut session, beta, "Ann");
+    let bob = join(&mut session, beta, "Bob");
+    let wang = join(&mut session, alpha, "小王");
+    let rate = |stars: u8| PhoneAction::Rate { round: 1, stars, comment: "好的道歉".into() };
+    assert_eq!(act(&mut session, &ann, "a", rate(4)), Err(PhoneError::NoRoundToRate));
+
+    let path = crate::core::paths::scenarios_dir().join("lost-parcel.ron");
+    let scenario = crate::core::scenario::load_str(&path, &std::fs::read_to_string(&path).unwrap()).unwrap();
+    let cast = RoundCast { team: Some(alpha), ..RoundCast::default() };
+    session.rounds.push(RoundRecord::new(1, &scenario, &cast, alpha, Timestamp(0)));
+    assert_eq!(act(&mut session, &ann, "b", rate(4)), Err(PhoneError::NoRoundToRate), "not while it runs");
+    session.rounds[0].end(60.0, RoundEnding::Ended);
+    session.apply(&SessionEdit::RateRound { round: 0, team: beta, stars: 2 }, &cx()).unwrap();
+    session.apply(&SessionEdit::RateRound { round: 0, team: gamma, stars: 3 }, &cx()).unwrap();
+    assert_eq!(session.rounds[0].peer_average(), Some(2.5));
+    act(&mut session, &ann, "c", rate(4)).unwrap();
+    act(&mut session, &bob, "d", rate(5)).unwrap();
+    assert_eq!(act(&mut session, &wang, "e", rate(5)), Err(PhoneError::OwnTeam));
+    assert_eq!(act(&mut session, &bob, "f", rate(6)), Err(PhoneError::StarsOutOfRange));
+    // Beta: phones 4 and 5 give 4.5 instead of the typed 2; Gamma's typed 3 stays.
+    assert_eq!(session.rounds[0].team_stars(beta), Some(4.5));
+    assert_eq!(session.rounds[0].peer_average(), Some(3.75));
+    assert_eq!(session.rounds[0].phone_ratings[0].comment, "好的道歉");
+    act(&mut session, &bob, "g", rate(0)).unwrap();
+    assert_eq!(session.rounds[0].team_stars(beta), Some(4.0), "0 stars takes Bob's rating back");
+}
+
+#[test]
+fn only_the_captain_designs_once_the_team_has_one_and_only_allowed_logos() {
+    let (mut session, [alpha, ..]) = room();
+    let wang = join(&mut session, alpha, "小王");
+    let li = join(&mut session, alpha, "小李");
+    let team = |field, text: &str| PhoneAction::Team { field, text: text.into() };
+    assert_eq!(act(&mut session, &wang, "1", team(PhoneTeamField::Name, "火箭队")), Err(PhoneError::NotNow));
+    stage(&mut session, RoomStage::TeamDesign);
+    act(&mut session, &li, "2", team(PhoneTeamField::Captain, "小王")).unwrap();
+    act(&mut session, &wang, "3", team(PhoneTeamField::Name, "火箭队")).unwrap();
+    act(&mut session, &wang, "4", team(PhoneTeamField::Logo, "🚀")).unwrap();
+    act(&mut session, &wang, "5", team(PhoneTeamField::Slogan, "  使命必达\n")).unwrap();
+    assert_eq!(act(&mut session, &li, "6", team(PhoneTeamField::Song, "歌")), Err(PhoneError::CaptainOnly));
+    assert_eq!(act(&mut session, &wang, "7", team(PhoneTeamField::Logo, "X")), Err(PhoneError::NotALogo));
+    assert_eq!(
+        act(&mut session, &wang, "8", team(PhoneTeamField::Slogan, &"长".repeat(201))),
+        Err(PhoneError::LineTooLong)
+    );
+    let alpha_team = session.team(alpha).unwrap();
+    assert_eq!((alpha_team.name.as_str(), alpha_team.emoji.as_str()), ("火箭队", "🚀"));
+    assert_eq!((alpha_team.slogan.as_str(), alpha_team.captain.as_str()), ("使命必达", "小王"));
+    session.apply(&SessionEdit::Room(RoomEdit::AnyMemberDesigns(true)), &cx()).unwrap();
+    act(&mut session, &li, "9", team(PhoneTeamField::Song, "我们的歌")).unwrap();
+    assert_eq!(session.team(alpha).unwrap().song, "我们的歌");
+}
+
+#[test]
+fn a_phone_writes_its_own_debrief_within_the_shape() {
+    let (mut session, [alpha, ..]) = room();
+    let wang = join(&mut session, alpha, "小王");
+    stage(&mut session, RoomStage::Debrief);
+    let line = |part, index, text: &str| PhoneAction::Debrief { part, index, text: text.into() };
+    act(&mut session, &wang, "1", line(PhoneDebriefPart::Takeaway, 1, "先处理情绪")).unwrap();
+    act(&mut session, &wang, "2", line(PhoneDebriefPart::ActionByWhen, 0, "周五")).unwrap();
+    assert_eq!(act(&mut session, &wang, "3", line(PhoneDebriefPart::Tool, 3, "KANO")), Err(PhoneError::NotNow));
+    let mine = session.debrief_of(alpha, Some("小王")).unwrap();
+    assert_eq!(mine.takeaways, ["", "先处理情绪"]);
+    assert_eq!(mine.actions[0].by_when, "周五");
+    assert!(session.debrief(alpha).is_none(), "the team's own debrief is untouched");
+}
+
+#[test]
+fn moving_a_seat_takes_its_name_and_debrief_along_and_withdraws_its_vote() {
+    let (mut session, [alpha, beta, gamma]) = room();
+    let wang = join(&mut session, alpha, "小王");
+    stage(&mut session, RoomStage::Vote);
+    act(&mut session, &wang, "v", PhoneAction::Vote { team: beta }).unwrap();
+    session.debrief_of_mut(alpha, Some("小王")).takeaways = vec!["倾听".into()];
+    session.apply(&SessionEdit::Room(RoomEdit::MoveSeat(SeatId(1), gamma)), &cx()).unwrap();
+    assert_eq!(session.team(alpha).unwrap().members, ["小李"]);
+    assert_eq!(session.team(gamma).unwrap().members, ["小王"]);
+    assert_eq!(session.debrief_of(gamma, Some("小王")).unwrap().takeaways, ["倾听"]);
+    assert_eq!(session.ballots.seat_ballots(), 0);
+    assert_eq!(act(&mut session, &wang, "w", PhoneAction::Vote { team: gamma }), Err(PhoneError::OwnTeam));
+    let err = session.apply(&SessionEdit::Room(RoomEdit::MoveSeat(SeatId(9), beta)), &cx());
+    assert_eq!(err, Err(SessionError::UnknownSeat(SeatId(9))));
+}
+
+#[test]
+fn a_phones_view_shows_its_seat_and_only_the_parts_that_changed() {
+    let (mut session, [alpha, beta, _]) = room();
+    let wang = join(&mut session, alpha, "小王");
+    let seat = session.seat_of_token(&wang).unwrap();
+    let locales = crate::core::locale::Locales::compiled_in();
+    let lobby = PhoneView::of(&session, None, locales);
+    assert!(lobby.0.get("me").is_none(), "a phone on the join form sees no seat");
+    let before = PhoneView::of(&session, Some(seat), locales);
+    assert_eq!(before.0["me"]["name"], "小王");
+    assert_eq!(before.0["vote"]["of"], 1);
+    stage(&mut session, RoomStage::Vote);
+    act(&mut session, &wang, "v", PhoneAction::Vote { team: beta }).unwrap();
+    let after = PhoneView::of(&session, Some(seat), locales);
+    let changed: Vec<String> = after.changes_since(Some(&before)).keys().cloned().collect();
+    assert_eq!(changed, ["room", "vote"]);
+    assert_eq!(after.0["vote"]["mine"], beta.0);
+    assert_eq!(after.0["debrief"]["tool_chips"][0], "7A 投诉处理");
+}
+
+proptest! {
+    /// Whatever phones send, in whatever order and with retries: one ballot per seat, none for
+    /// the voter's own team, and a retried request id never changes anything.
+    #[test]
+    fn phone_votes_keep_the_rules(
+        moves in prop::collection::vec((0..4usize, 0..4u32, 0..6u32), 1..60),
+    ) {
+        let (mut session, teams) = room();
+        let people = [(teams[0], "小王"), (teams[0], "小李"), (teams[1], "Ann"), (teams[2], "Zoe")];
+        let tokens: Vec<String> = people.iter().map(|&(team, name)| join(&mut session, team, name)).collect();
+        stage(&mut session, RoomStage::Vote);
+        for (person, choice, request) in moves {
+            let before = session.ballots.clone();
+            let id = format!("{person}-{request}");
+            let repeat = session.room.already_applied(SeatId(person as u32 + 1), &id);
+            let _ = act(&mut session, &tokens[person], &id, PhoneAction::Vote { team: TeamId(choice) });
+            if repeat {
+                prop_assert_eq!(&session.ballots, &before);
+            }
+        }
+        for seat in &session.room.seats {
+            let ballots: Vec<_> = session.ballots.ballots().iter().filter(|b| b.seat == Some(seat.id)).collect();
+            prop_assert!(ballots.len() <= 1);
+            prop_assert!(ballots.iter().all(|b| b.choice != seat.team && b.voter == seat.team));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! What a phone shows: the room as one JSON object, made for one seat (or for a phone that
+//! has not joined yet). Its top-level parts change independently, so the server sends a phone
+//! only the parts that changed.
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use super::seat::{RoomStage, SeatId};
+use crate::core::lang::Lang;
+use crate::core::locale::Locales;
+use crate::core::session::debrief::COURSE_TOOLS;
+use crate::core::session::state::Session;
+use crate::core::session::team::TEAM_LOGOS;
+
+/// A phone's view of the room, as a JSON object of independent parts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct PhoneView(pub Map<String, Value>);
+
+impl PhoneView {
+    /// The room as `seat` sees it; `None` for a phone on the join form (teams and members
+    /// only: the code has been checked).
+    pub fn of(session: &Session, seat: Option<SeatId>, locales: &Locales) -> PhoneView {
+        let lang = session.lang;
+        let seat = seat.and_then(|id| session.room.seat(id));
+        let mut parts = Map::new();
+        parts.insert(
+            "room".into(),
+            json!({
+                "camp": session.name,
+                "lang": lang.code(),
+                "stage": session.room.stage.slug(),
+                "locked": session.room.locked,
+            }),
+        );
+        parts.insert(
+            "teams".into(),
+            Value::Array(
+                session
+                    .teams
+                    .iter()
+                    .map(|t| {
+                        json!({
+                            "id": t.id().0,
+                            "name": t.name,
+                            "logo": t.emoji,
+                            "color": t.color,
+                            "slogan": t.slogan,
+                            "song": t.song,
+                            "captain": t.captain,
+                            "members": t.members,
+                        })
+                    })
+                    .collect(),
+            ),
+        );
+        let Some(seat) = seat else { return PhoneView(parts) };
+        parts.insert(
+            "me".into(),
+            json!({
+                "seat": seat.id.0,
+                "name": seat.name,
+                "team": seat.team.0,
+                "may_design": session.may_design(seat.id),
+            }),
+        );
+        let voting = session.room.stage == RoomStage::Vote;
+        let awarded = session.vote_award().is_some();
+        let result = awarded.then(|| {
+            let tally = session.ballots.tally(&session.presentation_sequence());
+            json!({
+                "winner": tally.winner.map(|t| t.0),
+                "votes": tally.votes.iter().map(|(t, n)| json!([t.0, n])).collect::<Vec<_>>(),
+            })
+        });
+        parts.insert(
+            "vote".into(),
+            json!({
+                "open": voting && !awarded,
+                "mine": session.ballots.choice_of_seat(seat.id).map(|t| t.0),
+                "voted": session.ballots.seat_ballots(),
+                "of": session.room.seats.len(),
+                "result": result,
+            }),
+        );
+        let rating = session.round_to_rate().map(|index| {
+            let record = &session.rounds[index];
+            let mine = record.phone_ratings.iter().find(|r| r.seat == seat.id);
+            json!({
+                "round": record.number,
+                "title": record.title.get(lang),
+                "team": record.team.0,
+                "rep": record.rep,
+                "stars": mine.map_or(0, |r| r.stars),
+                "comment": mine.map_or("", |r| r.comment.as_str()),
+            })
+        });
+        parts.insert("rating".into(), rating.unwrap_or(Value::Null));
+        let debrief = session.debrief_of(seat.team, Some(&seat.name)).cloned().unwrap_or_default();
+        let shape = session.debrief_shape;
+        parts.insert(
+            "debrief".into(),
+            json!({
+                "shape": [shape.takeaways, shape.tools, shape.actions],
+                "takeaways": debrief.takeaways,
+                "tools": debrief.tools,
+                "actions": debrief.actions.iter().map(|a| json!([a.what, a.by_when, a.checker])).collect::<Vec<_>>(),
+                "tool_chips": tool_chips(locales, lang),
+            }),
+        );
+        parts.insert("logos".into(), json!(TEAM_LOGOS.as_slice()));
+        PhoneView(parts)
+    }
+
+    /// The parts of `self` that differ from `before` (all of them when there is no before).
+    pub fn changes_since(&self, before: Option<&PhoneView>) -> Map<String, Value> {
+        self.0
+            .iter()
+            .filter(|(key, value)| before.is_none_or(|b| b.0.get(*key) != Some(value)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+}
+
+fn tool_chips(locales: &Locales, lang: Lang) -> Vec<String> {
+    COURSE_TOOLS.iter().map(|key| locales.get(lang, key)).collect()
+}
