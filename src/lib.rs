@@ -6,6 +6,8 @@
 //!   every change to a camp is one [`core::session::SessionEdit`] applied by core.
 //! - [`features`]: Bevy plugins and resources, no drawing (actions, screens as states, the camp,
 //!   the room clock, rounds, the scenario library, practice, settings, sound, windows).
+//! - [`server`]: the room server phones join over the LAN (axum); a caller of core, like the
+//!   CLI, that hands phones' requests to the session's owner.
 //! - [`ui`]: egui only: context and chrome, overlays, the theme and one file per screen.
 //! - [`app`] assembles Bevy with the features and the UI; [`cli`] parses the command line.
 
@@ -13,4 +15,5 @@ pub mod app;
 pub mod cli;
 pub mod core;
 pub mod features;
+pub mod server;
 pub mod ui;

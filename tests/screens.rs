@@ -16,6 +16,7 @@ use service_camp::features::actions::LibraryAction;
 use service_camp::features::actions::PracticeAction;
 use service_camp::features::actions::RoundAction;
 use service_camp::features::actions::{CampAction, UiAction};
+use service_camp::features::phones::Phones;
 use service_camp::features::practice::PracticeState;
 use service_camp::features::rounds::{RoundDesk, RoundView};
 use service_camp::features::scenarios::{LibraryView, LoadedLibrary};
@@ -35,6 +36,7 @@ struct Shown {
     practice: PracticeState,
     progress: Progress,
     round: RoundDesk,
+    phones: Phones,
     screen: Screen,
     actions: Vec<UiAction>,
     styled: bool,
@@ -59,6 +61,7 @@ impl Shown {
             practice: PracticeState::default(),
             progress: Progress::default(),
             round: RoundDesk::default(),
+            phones: Phones::default(),
             screen,
             actions: Vec::new(),
             styled: false,
@@ -89,6 +92,7 @@ impl Shown {
                 session_path: None,
             },
             round: &self.round,
+            phones: &self.phones,
         }
     }
 }

@@ -25,7 +25,7 @@ use crate::features::rounds::RoundDesk;
 use crate::features::scenarios::LoadedLibrary;
 use crate::features::settings::{CurrentSettings, SettingsFile};
 use crate::features::{
-    camp, navigation, practice, redraw, room_clock, rounds, scenarios, screen, settings, sound, window,
+    camp, navigation, phones, practice, redraw, room_clock, rounds, scenarios, screen, settings, sound, window,
 };
 use crate::ui::{self, console_window};
 
@@ -54,6 +54,7 @@ pub fn core_plugins(app: &mut App) {
         practice::plugin,
         camp::plugin,
         rounds::plugin,
+        phones::plugin,
     ));
 }
 
@@ -114,7 +115,7 @@ pub fn build(options: AppOptions) -> App {
     .add_plugins(EguiPlugin::default())
     .insert_resource(CurrentSettings(settings))
     .insert_resource(settings_file)
-    .insert_resource(LoadedLocales(locales))
+    .insert_resource(LoadedLocales(std::sync::Arc::new(locales)))
     .insert_resource(ContentProblems(problems))
     .insert_resource(SaveState::for_path(session.path.as_deref()))
     .insert_resource(session)

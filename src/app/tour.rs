@@ -17,6 +17,10 @@ use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId, T
 use crate::features::content::CurrentSession;
 use crate::features::content::LoadedRubrics;
 use crate::features::navigation::{Overlay, ScreenEnteredAt};
+use crate::features::phones::Phones;
+use std::sync::Arc;
+use crate::core::locale::Locales;
+use crate::core::room::{JoinRequest, RoomEdit, RoomStage};
 use crate::features::practice::{DemoPlay, PracticeState, demo_state};
 use crate::features::room_clock::RoomClock;
 use crate::features::rounds::RoundDesk;
@@ -65,6 +69,8 @@ pub enum Variant {
     ConsoleLive,
     /// The first team's 5-3-1 debrief open for editing.
     DebriefEditor,
+    /// Phones on: the join card with its QR code, and who joined (some connected).
+    JoinCard,
 }
 
 impl Shot {
@@ -85,6 +91,7 @@ impl Shot {
             Variant::ConsoleSetup => "-console-setup",
             Variant::ConsoleLive => "-console",
             Variant::DebriefEditor => "-editor",
+            Variant::JoinCard => "-join",
         };
         format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
     }
@@ -110,6 +117,7 @@ pub fn plan(langs: &[Lang]) -> Vec<Shot> {
             (Screen::Round, Variant::ConsoleSetup),
             (Screen::Round, Variant::ConsoleLive),
             (Screen::Debrief, Variant::DebriefEditor),
+            (Screen::Teams, Variant::JoinCard),
         ] {
             shots.push(Shot { screen, lang, variant });
         }
@@ -162,7 +170,7 @@ pub fn plugin(options: TourOptions) -> impl Fn(&mut App) {
 
 /// The parts of the app a shot arranges.
 #[derive(SystemParam)]
-struct Stage<'w> {
+struct Stage<'w, 's> {
     settings: ResMut<'w, CurrentSettings>,
     session: ResMut<'w, CurrentSession>,
     overlay: ResMut<'w, Overlay>,
@@ -176,6 +184,9 @@ struct Stage<'w> {
     desk: ResMut<'w, RoundDesk>,
     clock: ResMut<'w, RoomClock>,
     save: ResMut<'w, SaveState>,
+    phones: ResMut<'w, Phones>,
+    /// Phones of the join card's shot, connected for real.
+    connected: Local<'s, Vec<std::net::TcpStream>>,
     /// The app clock the room clock runs on.
     time: Res<'w, Time>,
 }
@@ -183,7 +194,7 @@ struct Stage<'w> {
 /// The scenario the library shots show.
 const TOUR_SCENARIO: &str = "lost-parcel";
 
-impl Stage<'_> {
+impl Stage<'_, '_> {
     fn arrange(&mut self, shot: &Shot, now: f64) {
         self.settings.lang = shot.lang;
         self.settings.theme = if shot.variant == Variant::Dark { ThemeKind::Dark } else { ThemeKind::Light };
@@ -221,13 +232,14 @@ impl Stage<'_> {
             _ => PracticeState::default(),
         };
         self.arrange_round(shot);
+        self.arrange_phones(shot, now);
         self.next_screen.set(shot.screen);
         // Restart the entrance animation even when the screen stays the same.
         self.entered.0 = now;
     }
 }
 
-impl Stage<'_> {
+impl Stage<'_, '_> {
     /// The round shots: a round of the tour scenario played by the first team, live (a taboo
     /// phrase just said), being rated, or finished with its points on the board.
     fn arrange_round(&mut self, shot: &Shot) {
@@ -307,6 +319,44 @@ impl Stage<'_> {
             }
         }
         self.desk.shown = Some(round);
+    }
+}
+
+impl Stage<'_, '_> {
+    /// The join card's shot: phones on, seven people joined, five of them connected now
+    /// through the real server.
+    fn arrange_phones(&mut self, shot: &Shot, now: f64) {
+        self.connected.clear();
+        if shot.variant != Variant::JoinCard {
+            self.phones.stop();
+            return;
+        }
+        let session = &mut self.session.session;
+        self.phones.start(session, RoomStage::TeamDesign, Arc::new(Locales::builtin()), Box::new(|| {}), now);
+        let cx = EditContext::new(Timestamp::now(), None);
+        let _ = session.apply(&SessionEdit::Room(RoomEdit::NewCode(Some("2046".into()))), &cx);
+        let people: Vec<(TeamId, String)> = session
+            .teams
+            .iter()
+            .take(3)
+            .flat_map(|t| t.members.iter().take(3).map(|m| (t.id(), m.clone())))
+            .take(7)
+            .collect();
+        let mut tokens = Vec::new();
+        for (team, name) in people {
+            let request = JoinRequest { code: "2046".into(), team, name };
+            if let Ok((_, token)) = session.join_from_phone(&request, &cx) {
+                tokens.push(token);
+            }
+        }
+        self.phones.publish(session);
+        for token in tokens.iter().take(5) {
+            if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", self.phones.port())) {
+                use std::io::Write;
+                let _ = write!(stream, "GET /api/events?token={token} HTTP/1.1\r\nHost: tour\r\n\r\n");
+                self.connected.push(stream);
+            }
+        }
     }
 }
 

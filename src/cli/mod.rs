@@ -13,6 +13,7 @@ use crate::core::{paths, scoring};
 mod content;
 mod eval;
 mod export;
+mod room;
 mod score;
 mod validate;
 
@@ -87,6 +88,19 @@ pub enum Command {
         /// Export the built-in demo session (in `--lang`, default Chinese).
         #[arg(long)]
         demo: bool,
+    },
+    /// Let phones join over the local network with no window: prints the join links and the
+    /// room code, saves every change; Ctrl+C stops it.
+    Room {
+        /// The session file (RON).
+        #[arg(required_unless_present = "demo", conflicts_with = "demo")]
+        session: Option<PathBuf>,
+        /// Serve the built-in demo session (in `--lang`), saved nowhere.
+        #[arg(long)]
+        demo: bool,
+        /// The port (default 8390, else any free one; 0 for any free one).
+        #[arg(long)]
+        port: Option<u16>,
     },
 }
 
@@ -165,6 +179,14 @@ pub fn main() -> ExitCode {
             lang,
             &out,
             &format,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
+        Some(Command::Room { session, demo, port }) => exit_code(room::run_room(
+            session.as_deref(),
+            demo,
+            lang,
+            port,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )),

@@ -23,6 +23,8 @@ const BUILTIN: [(Lang, &str); 2] = [
 /// Both languages' strings, loaded once; switching language is only a lookup change.
 pub struct Locales {
     bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+    /// Each language's message ids, in file order (a bundle cannot list its own).
+    ids: Vec<(Lang, Vec<String>)>,
     /// Problems found while loading, shown to the trainer in a banner.
     pub errors: Vec<ContentError>,
     /// Keys asked for but defined in no file: tests walk every screen and expect none.
@@ -33,7 +35,7 @@ impl Locales {
     /// Loads `<dir>/zh-CN.ftl` and `<dir>/en.ftl`, falling back per file to the built-in copy.
     pub fn load(dir: &Path) -> Locales {
         let mut errors = Vec::new();
-        let bundles = BUILTIN
+        let (bundles, ids) = BUILTIN
             .iter()
             .map(|&(lang, builtin)| {
                 let path = locale_path(dir, lang);
@@ -51,10 +53,11 @@ impl Locales {
                             builtin_resource(lang, builtin)
                         }
                     };
-                (lang, bundle_for(lang, resource))
+                let ids = message_ids(&resource);
+                ((lang, bundle_for(lang, resource)), (lang, ids))
             })
-            .collect();
-        Locales { bundles, errors, missing: Mutex::default() }
+            .unzip();
+        Locales { bundles, ids, errors, missing: Mutex::default() }
     }
 
     /// The strings compiled into the binary, parsed once: for core's words when no edited
@@ -66,9 +69,15 @@ impl Locales {
 
     /// The strings compiled into the binary (tests, and the tour when no assets are found).
     pub fn builtin() -> Locales {
-        let bundles =
-            BUILTIN.iter().map(|&(lang, builtin)| (lang, bundle_for(lang, builtin_resource(lang, builtin)))).collect();
-        Locales { bundles, errors: Vec::new(), missing: Mutex::default() }
+        let (bundles, ids) = BUILTIN
+            .iter()
+            .map(|&(lang, builtin)| {
+                let resource = builtin_resource(lang, builtin);
+                let ids = message_ids(&resource);
+                ((lang, bundle_for(lang, resource)), (lang, ids))
+            })
+            .unzip();
+        Locales { bundles, ids, errors: Vec::new(), missing: Mutex::default() }
     }
 
     fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
@@ -104,6 +113,12 @@ impl Locales {
 }
 
 impl Locales {
+    /// Every string of `lang` whose key starts with `prefix` (e.g. the phone page's `phone-`).
+    pub fn strings_with_prefix(&self, lang: Lang, prefix: &str) -> std::collections::BTreeMap<String, String> {
+        let ids = self.ids.iter().find(|(l, _)| *l == lang).map(|(_, ids)| ids.as_slice()).unwrap_or_default();
+        ids.iter().filter(|id| id.starts_with(prefix)).map(|id| (id.clone(), self.get(lang, id))).collect()
+    }
+
     /// Every `language:key` looked up so far that no locale file defines.
     pub fn missing_keys(&self) -> BTreeSet<String> {
         self.missing.lock().map(|m| m.clone()).unwrap_or_default()

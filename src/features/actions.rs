@@ -38,10 +38,20 @@ pub enum UiAction {
     Edit(SessionEdit),
     Camp(CampAction),
     Round(RoundAction),
+    Phones(PhonesAction),
     /// Asks to quit; confirmation is needed once the session has data.
     RequestQuit,
     ConfirmQuit,
     CancelQuit,
+}
+
+/// Phones in the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhonesAction {
+    /// Start (and show the join card) or stop the room server.
+    Toggle,
+    /// Show or hide the join card.
+    ToggleCard,
 }
 
 /// What the camp feature does beyond editing the session.

@@ -18,7 +18,7 @@ pub struct CurrentSession {
 }
 
 #[derive(Resource)]
-pub struct LoadedLocales(pub Locales);
+pub struct LoadedLocales(pub std::sync::Arc<Locales>);
 
 /// The scoring models, loaded once for live rounds and self-study.
 #[derive(Resource)]

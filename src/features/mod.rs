@@ -5,6 +5,7 @@ pub mod actions;
 pub mod camp;
 pub mod content;
 pub mod navigation;
+pub mod phones;
 pub mod practice;
 pub mod redraw;
 pub mod room_clock;

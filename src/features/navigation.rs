@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
 use crate::core::settings::ThemeKind;
-use crate::features::actions::ClockAction;
+use crate::features::actions::{ClockAction, PhonesAction};
 use crate::features::actions::UiAction;
 use crate::features::screen::Screen;
 use crate::features::settings::CurrentSettings;
@@ -69,6 +69,10 @@ fn keys_to_actions(
         Some(UiAction::ToggleHelp)
     } else if pressed(&[KeyCode::Escape]) {
         Some(UiAction::CloseOverlays)
+    } else if pressed(&[KeyCode::F6]) {
+        Some(UiAction::Phones(PhonesAction::Toggle))
+    } else if pressed(&[KeyCode::F7]) {
+        Some(UiAction::Phones(PhonesAction::ToggleCard))
     } else if pressed(&[KeyCode::F11]) {
         Some(UiAction::ToggleFullscreen)
     } else if pressed(&[KeyCode::KeyL]) {
@@ -113,7 +117,7 @@ fn apply_actions(
             UiAction::SetTheme(theme) => settings.theme = *theme,
             UiAction::SetReducedMotion(on) => settings.reduced_motion = *on,
             UiAction::SetSound(on) => settings.sound = *on,
-            // Window, quit, clock, library, practice, camp and round actions belong to their own plugins.
+            // Window, quit, clock, library, practice, camp, round and phone actions belong to their own plugins.
             UiAction::ToggleFullscreen
             | UiAction::RequestQuit
             | UiAction::ConfirmQuit
@@ -123,7 +127,8 @@ fn apply_actions(
             | UiAction::Practice(_)
             | UiAction::Edit(_)
             | UiAction::Camp(_)
-            | UiAction::Round(_) => {}
+            | UiAction::Round(_)
+            | UiAction::Phones(_) => {}
         }
     }
 }

@@ -18,6 +18,7 @@ use crate::features::actions::UiAction;
 use crate::features::camp::{BackupOffer, LastExport, LastPick, Pick, Presenter, Recent, SaveState};
 use crate::features::content::{CurrentSession, LoadedLocales};
 use crate::features::navigation::ScreenEnteredAt;
+use crate::features::phones::Phones;
 use crate::features::practice::{LearnerProgress, PracticeState};
 use crate::features::redraw::RedrawPlan;
 use crate::features::room_clock::RoomClock;
@@ -41,6 +42,7 @@ pub struct UiData<'a> {
     pub camp: CampView<'a>,
     /// The role-play console and the round on screen.
     pub round: &'a RoundDesk,
+    pub phones: &'a Phones,
 }
 
 /// The camp day's state beyond the session itself.
@@ -161,6 +163,7 @@ pub struct UiSources<'w> {
     last_export: Res<'w, LastExport>,
     save: Res<'w, SaveState>,
     round: Res<'w, RoundDesk>,
+    phones: Res<'w, Phones>,
     screen: Res<'w, State<Screen>>,
 }
 
@@ -186,6 +189,7 @@ impl UiSources<'_> {
                 session_path: self.session.path.as_deref(),
             },
             round: &self.round,
+            phones: &self.phones,
         };
         UiCx::new(data, *self.screen.get())
     }

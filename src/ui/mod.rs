@@ -6,6 +6,7 @@
 pub mod chrome;
 pub mod console_window;
 pub mod context;
+pub mod join_card;
 pub mod look;
 pub mod overlays;
 pub mod screens;

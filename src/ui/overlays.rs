@@ -22,6 +22,7 @@ pub fn draw_overlays(mut p: OverlayParams) -> Result {
     let ctx = p.contexts.ctx_mut()?.clone();
     let mut cx = p.sources.cx();
     overlays(&ctx, &mut cx, &p.overlay);
+    crate::ui::join_card::join_card(&ctx, &mut cx);
     p.actions.write_batch(cx.actions);
     Ok(())
 }
@@ -51,6 +52,8 @@ pub fn overlays(ctx: &egui::Context, cx: &mut UiCx, overlay: &Overlay) {
                         ("Backspace", "help-round-undo"),
                         ("End", "help-round-end"),
                         ("F2", "help-round-console"),
+                        ("F6", "help-phones"),
+                        ("F7", "help-join-card"),
                         ("Home", "help-home"),
                         ("F1", "help-help"),
                         ("Esc", "help-close"),

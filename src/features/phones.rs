@@ -1,0 +1,193 @@
+//! Phones in the room: the trainer turns them on (F6) and the room server starts; the join
+//! card (F7) shows where to join. Every frame the phones' waiting requests are answered through
+//! core on this, the session's owner's, side, and every change of the session (the trainer's
+//! or a phone's) is published to the phones. The screen on the projector sets what phones
+//! show.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
+
+use crate::core::room::{RoomEdit, RoomStage, SeatId};
+use crate::core::locale::Locales;
+use crate::core::session::{EditContext, Session, SessionEdit, Timestamp};
+use crate::features::actions::{PhonesAction, UiAction};
+use crate::features::content::{CurrentSession, LoadedLocales, LoadedRubrics};
+use crate::features::screen::Screen;
+use crate::server::hub::{Hub, Presence};
+use crate::server::{RoomServer, join};
+
+/// The room server while phones are on, and the join card.
+#[derive(Resource, Default)]
+pub struct Phones {
+    server: Option<RoomServer>,
+    /// Why phones could not be turned on (shown on the card).
+    pub problem: Option<String>,
+    pub card_open: bool,
+    /// This laptop's addresses phones can reach, and the server's port.
+    addresses: Vec<std::net::IpAddr>,
+    port: u16,
+    /// App clock when phones were turned on.
+    pub since: f64,
+}
+
+impl Phones {
+    pub fn running(&self) -> bool {
+        self.server.is_some()
+    }
+
+    /// Each seat's connections now.
+    pub fn presence(&self) -> BTreeMap<SeatId, Presence> {
+        self.server.as_ref().map(|s| s.hub.presence()).unwrap_or_default()
+    }
+
+    /// Opens the room (a code and a secret on first use) and starts the server on the default
+    /// port, else a free one; the join card opens. `now` is the app clock.
+    pub fn start(
+        &mut self,
+        session: &mut Session,
+        stage: RoomStage,
+        locales: Arc<Locales>,
+        wake: Box<dyn Fn() + Send + Sync>,
+        now: f64,
+    ) {
+        let cx = EditContext::new(Timestamp::now(), None);
+        for edit in [RoomEdit::Open, RoomEdit::Stage(stage)] {
+            if let Err(e) = session.apply(&SessionEdit::Room(edit), &cx) {
+                warn!("{e}");
+            }
+        }
+        match RoomServer::start(Hub::new(session, locales, wake), None) {
+            Ok(server) => {
+                self.port = server.port();
+                self.addresses = join::lan_addresses();
+                self.server = Some(server);
+                self.problem = None;
+                self.since = now;
+            }
+            Err(e) => self.problem = Some(e.to_string()),
+        }
+        self.card_open = true;
+    }
+
+    /// Stops the server: phones keep their seats and rejoin when it starts again.
+    pub fn stop(&mut self) {
+        self.server = None;
+        self.card_open = false;
+    }
+
+    /// The server's port (0 while off).
+    pub fn port(&self) -> u16 {
+        if self.running() { self.port } else { 0 }
+    }
+
+    /// Makes `session` what phones see now (the app does it after each frame that changed it).
+    pub fn publish(&self, session: &Session) {
+        if let Some(hub) = self.hub() {
+            hub.publish(session);
+        }
+    }
+
+    /// Whether this laptop is on no network phones could share (its only address is its own).
+    pub fn only_loopback(&self) -> bool {
+        self.running() && self.addresses.iter().all(|a| a.is_loopback())
+    }
+
+    /// One join link per address of this laptop, for the room code.
+    pub fn links(&self, code: &str) -> Vec<String> {
+        if !self.running() {
+            return Vec::new();
+        }
+        self.addresses.iter().map(|&address| join::join_url(address, self.port, code)).collect()
+    }
+
+    fn hub(&self) -> Option<&Arc<Hub>> {
+        self.server.as_ref().map(|s| &s.hub)
+    }
+}
+
+/// What phones show while the projector shows `screen`.
+pub fn stage_for(screen: Screen) -> RoomStage {
+    match screen {
+        Screen::Teams => RoomStage::TeamDesign,
+        Screen::Presentations => RoomStage::Vote,
+        Screen::Round | Screen::RoundResult => RoomStage::Round,
+        Screen::Debrief => RoomStage::Debrief,
+        _ => RoomStage::Lobby,
+    }
+}
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Phones>()
+        .add_systems(
+            Update,
+            (apply_phone_actions, follow_screen.run_if(state_changed::<Screen>), answer_phones).chain(),
+        )
+        .add_systems(PostUpdate, publish_changes);
+}
+
+fn apply_phone_actions(
+    mut actions: MessageReader<UiAction>,
+    mut phones: ResMut<Phones>,
+    mut current: ResMut<CurrentSession>,
+    locales: Option<Res<LoadedLocales>>,
+    proxy: Option<Res<EventLoopProxyWrapper>>,
+    screen: Res<State<Screen>>,
+    time: Res<Time>,
+) {
+    for action in actions.read() {
+        match action {
+            UiAction::Phones(PhonesAction::Toggle) if phones.running() => phones.stop(),
+            UiAction::Phones(PhonesAction::Toggle) => {
+                let locales = locales.as_ref().map_or_else(|| Arc::new(Locales::builtin()), |loaded| loaded.0.clone());
+                let proxy = proxy.as_ref().map(|p| (***p).clone());
+                let wake = Box::new(move || {
+                    if let Some(proxy) = &proxy {
+                        let _ = proxy.send_event(WinitUserEvent::WakeUp);
+                    }
+                });
+                let stage = stage_for(*screen.get());
+                phones.start(&mut current.session, stage, locales, wake, time.elapsed_secs_f64());
+            }
+            UiAction::Phones(PhonesAction::ToggleCard) => phones.card_open = !phones.card_open,
+            UiAction::CloseOverlays => phones.card_open = false,
+            _ => {}
+        }
+    }
+}
+
+/// The projector's screen decides what phones show.
+fn follow_screen(screen: Res<State<Screen>>, phones: Res<Phones>, mut current: ResMut<CurrentSession>) {
+    let stage = stage_for(*screen.get());
+    if phones.running() && current.session.room.stage != stage {
+        let cx = EditContext::new(Timestamp::now(), None);
+        let _ = current.session.apply(&SessionEdit::Room(RoomEdit::Stage(stage)), &cx);
+    }
+}
+
+/// Answers what phones asked since the last frame, through core.
+fn answer_phones(
+    phones: Res<Phones>,
+    mut current: ResMut<CurrentSession>,
+    locales: Option<Res<LoadedLocales>>,
+    rubrics: Option<Res<LoadedRubrics>>,
+) {
+    let Some(hub) = phones.hub() else { return };
+    let mut cx = EditContext::new(Timestamp::now(), rubrics.as_deref().map(|r| &r.0));
+    if let Some(loaded) = &locales {
+        cx = cx.with_locales(&loaded.0);
+    }
+    // Only a change marks the session changed (and saves it): most frames have no calls.
+    if hub.answer_calls(&mut current.bypass_change_detection().session, &cx) {
+        current.set_changed();
+    }
+}
+
+/// Phones see every change of the session, whoever made it.
+fn publish_changes(phones: Res<Phones>, current: Res<CurrentSession>) {
+    if current.is_changed() {
+        phones.publish(&current.session);
+    }
+}

@@ -1,0 +1,148 @@
+//! Between the room server and the session's owner. The server hands each phone request over
+//! as a [`Call`]; the owner answers it through core ([`Hub::answer_calls`]) and publishes the
+//! session after every change ([`Hub::publish`]); each phone's event stream makes its own view
+//! of the published session on the server's thread, so the owner's frame never waits for them.
+
+use std::collections::BTreeMap;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tokio::sync::{oneshot, watch};
+
+use crate::core::locale::Locales;
+use crate::core::room::{JoinRequest, PhoneAction, PhoneError, SeatId};
+use crate::core::session::{EditContext, Session};
+
+/// A phone's request, waiting for the owner of the session.
+pub enum Call {
+    Join { request: JoinRequest, reply: oneshot::Sender<Result<String, PhoneError>> },
+    Act { token: String, request_id: String, action: PhoneAction, reply: oneshot::Sender<Result<(), PhoneError>> },
+}
+
+/// The session as last published, with the strings phones are shown.
+pub struct Published {
+    pub session: Session,
+    pub locales: Arc<Locales>,
+    /// Counts publications, so a stream can tell it has seen this one.
+    pub version: u64,
+}
+
+/// Whether a seat's phone is connected now, and when it was last.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Presence {
+    pub streams: usize,
+    pub last_seen: Instant,
+}
+
+pub struct Hub {
+    calls: Mutex<Sender<Call>>,
+    pending: Mutex<Receiver<Call>>,
+    published: watch::Sender<Arc<Published>>,
+    presence: Mutex<BTreeMap<SeatId, Presence>>,
+    /// Wakes the owner when a call arrives or presence changes (the app sleeps while idle).
+    wake: Box<dyn Fn() + Send + Sync>,
+    /// Set when the server could not do its work (shown as a banner; the camp goes on).
+    pub problem: Mutex<Option<String>>,
+}
+
+impl Hub {
+    pub fn new(session: &Session, locales: Arc<Locales>, wake: Box<dyn Fn() + Send + Sync>) -> Arc<Hub> {
+        let (calls, pending) = channel();
+        let (published, _) = watch::channel(Arc::new(Published { session: session.clone(), locales, version: 0 }));
+        Arc::new(Hub {
+            calls: Mutex::new(calls),
+            pending: Mutex::new(pending),
+            published,
+            presence: Mutex::default(),
+            wake,
+            problem: Mutex::default(),
+        })
+    }
+
+    /// From the server: hands a call to the owner and wakes it.
+    pub(super) fn send(&self, call: Call) -> bool {
+        let sent = self.calls.lock().is_ok_and(|calls| calls.send(call).is_ok());
+        (self.wake)();
+        sent
+    }
+
+    pub fn published(&self) -> Arc<Published> {
+        self.published.borrow().clone()
+    }
+
+    pub(super) fn subscribe(&self) -> watch::Receiver<Arc<Published>> {
+        self.published.subscribe()
+    }
+
+    /// From the owner: makes `session` what phones see.
+    pub fn publish(&self, session: &Session) {
+        let locales = self.published.borrow().locales.clone();
+        self.publish_with(session, locales);
+    }
+
+    /// As [`Hub::publish`], with (re)loaded strings.
+    pub fn publish_with(&self, session: &Session, locales: Arc<Locales>) {
+        let version = self.published.borrow().version + 1;
+        self.published.send_replace(Arc::new(Published { session: session.clone(), locales, version }));
+    }
+
+    /// From the owner: answers every waiting call through core, in arrival order. Returns
+    /// whether the session changed.
+    pub fn answer_calls(&self, session: &mut Session, cx: &EditContext) -> bool {
+        let Ok(pending) = self.pending.lock() else { return false };
+        let mut changed = false;
+        while let Ok(call) = pending.try_recv() {
+            changed |= answer(call, session, cx);
+        }
+        changed
+    }
+
+    /// From the owner without a frame loop: waits up to `wait` for calls, then answers them.
+    pub fn answer_calls_within(&self, wait: Duration, session: &mut Session, cx: &EditContext) -> bool {
+        let first = match self.pending.lock() {
+            Ok(pending) => pending.recv_timeout(wait).ok(),
+            Err(_) => None,
+        };
+        let changed = first.is_some_and(|call| answer(call, session, cx));
+        self.answer_calls(session, cx) | changed
+    }
+
+    pub(super) fn connected(&self, seat: SeatId, by: isize) {
+        if let Ok(mut presence) = self.presence.lock() {
+            let entry = presence.entry(seat).or_insert(Presence { streams: 0, last_seen: Instant::now() });
+            entry.streams = entry.streams.saturating_add_signed(by);
+            entry.last_seen = Instant::now();
+        }
+        (self.wake)();
+    }
+
+    /// Each seat's phone connections, for the trainer's roster.
+    pub fn presence(&self) -> BTreeMap<SeatId, Presence> {
+        self.presence.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    /// Phone event streams open now.
+    pub fn open_streams(&self) -> usize {
+        self.presence().values().map(|p| p.streams).sum()
+    }
+}
+
+fn answer(call: Call, session: &mut Session, cx: &EditContext) -> bool {
+    match call {
+        Call::Join { request, reply } => {
+            let seats = session.room.seats.len();
+            let members: usize = session.teams.iter().map(|t| t.members.len()).sum();
+            let result = session.join_from_phone(&request, cx).map(|(_, token)| token);
+            let changed = session.room.seats.len() != seats || session.teams.iter().map(|t| t.members.len()).sum::<usize>() != members;
+            let _ = reply.send(result);
+            changed
+        }
+        Call::Act { token, request_id, action, reply } => {
+            let result = session.apply_phone(&token, &request_id, &action, cx);
+            let changed = matches!(result, Ok(ref applied) if *applied != crate::core::session::Applied::Unchanged);
+            let _ = reply.send(result.map(|_| ()));
+            changed
+        }
+    }
+}

@@ -1,0 +1,345 @@
+// The phone page of Service Camp's room: join with the room code, then follow what the
+// projector shows. Everything a participant or the server wrote is put on the page as text
+// (textContent), never as HTML.
+"use strict";
+
+const TOKEN_KEY = "service-camp-token";
+const LANG_KEY = "service-camp-lang";
+const app = document.getElementById("app");
+const state = {
+  lang: localStorage.getItem(LANG_KEY) || "",
+  words: {},
+  token: localStorage.getItem(TOKEN_KEY) || "",
+  code: new URLSearchParams(location.search).get("code") || "",
+  view: null,
+  lobby: null,
+  events: null,
+  drafts: {},
+};
+
+const t = (key) => state.words[key] || key;
+
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props || {})) {
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) if (child) node.append(child);
+  return node;
+}
+
+let toastTimer = 0;
+function toast(text, bad) {
+  const box = document.getElementById("toast");
+  box.textContent = text;
+  box.className = bad ? "bad" : "";
+  box.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { box.hidden = true; }, bad ? 4000 : 1600);
+}
+
+function connection(text) {
+  const bar = document.getElementById("status");
+  bar.textContent = text || "";
+  bar.hidden = !text;
+}
+
+async function loadWords() {
+  const query = state.lang ? "?lang=" + encodeURIComponent(state.lang) : "";
+  const response = await fetch("/api/strings" + query);
+  state.words = await response.json();
+  document.documentElement.lang = (state.lang || (state.view && state.view.room.lang) || "zh") === "en" ? "en" : "zh-CN";
+  document.getElementById("lang").textContent = t("phone-lang-switch");
+}
+
+function headers() {
+  const h = { "Content-Type": "application/json" };
+  if (state.lang) h["X-Lang"] = state.lang;
+  return h;
+}
+
+async function readReply(response) {
+  let body = {};
+  try { body = await response.json(); } catch (_) { /* an empty or broken reply */ }
+  return { ok: response.ok, status: response.status, body };
+}
+
+// A phone's action: one request id, retried on a dropped network, so it is applied once.
+async function act(action) {
+  const id = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const response = await fetch("/api/act", {
+        method: "POST",
+        headers: { ...headers(), "Authorization": "Bearer " + state.token, "X-Request-Id": id },
+        body: JSON.stringify(action),
+      });
+      const reply = await readReply(response);
+      if (reply.status === 401) return signOut(reply.body.message);
+      if (!reply.ok) { toast(reply.body.message || t("phone-error-busy"), true); return false; }
+      toast(t("phone-saved"));
+      return true;
+    } catch (_) {
+      await new Promise((done) => setTimeout(done, 800 * (attempt + 1)));
+    }
+  }
+  toast(t("phone-reconnecting"), true);
+  return false;
+}
+
+function signOut(message) {
+  localStorage.removeItem(TOKEN_KEY);
+  state.token = "";
+  state.view = null;
+  if (state.events) state.events.close();
+  state.events = null;
+  if (message) toast(message, true);
+  showJoin();
+}
+
+// ---- Joining ----
+
+function showJoin() {
+  setWho("", t("phone-title"));
+  const code = el("input", { class: "code", inputmode: "numeric", autocomplete: "off", maxlength: "8",
+    id: "code", value: state.code, "aria-label": t("phone-code-label") });
+  const next = el("button", { id: "code-next", text: t("phone-next"), onclick: () => openLobby(code.value) });
+  code.addEventListener("keydown", (e) => { if (e.key === "Enter") next.click(); });
+  app.replaceChildren(
+    el("h1", { text: t("phone-welcome") }),
+    el("p", { class: "muted", text: t("phone-code-hint") }),
+    el("label", { for: "code", text: t("phone-code-label") }), code, next);
+  if (state.code) openLobby(state.code);
+}
+
+async function openLobby(code) {
+  state.code = code.trim();
+  const response = await fetch("/api/lobby?code=" + encodeURIComponent(state.code), { headers: headers() });
+  const reply = await readReply(response);
+  if (!reply.ok) { toast(reply.body.message || t("phone-error-code"), true); return; }
+  state.lobby = reply.body;
+  if (!state.lang) { state.lang = reply.body.room.lang; await loadWords(); }
+  showTeams();
+}
+
+function showTeams() {
+  const teams = state.lobby.teams.map((team) => el("button", {
+    class: "choice team-choice", "data-team": team.id, onclick: () => showNames(team),
+  }, el("span", { class: "logo", text: team.logo }), el("span", { text: team.name })));
+  app.replaceChildren(el("h1", { text: t("phone-choose-team") }),
+    el("p", { class: "muted", text: state.lobby.room.camp }), ...teams);
+}
+
+function showNames(team) {
+  const name = el("input", { id: "name", maxlength: "24", autocomplete: "name", placeholder: t("phone-type-name") });
+  const join = el("button", { id: "join", text: t("phone-join"), onclick: () => joinAs(team, name.value) });
+  name.addEventListener("keydown", (e) => { if (e.key === "Enter") join.click(); });
+  const members = team.members.map((member) =>
+    el("button", { class: "chip member", onclick: () => joinAs(team, member), text: member }));
+  app.replaceChildren(
+    el("div", { class: "card team-card" }, el("span", { class: "logo", text: team.logo }),
+      el("div", {}, el("div", { class: "name", text: team.name }), el("div", { class: "line", text: team.slogan }))),
+    el("h2", { text: t("phone-who-are-you") }),
+    members.length ? el("div", { class: "chips" }, members) : null,
+    el("label", { for: "name", text: t("phone-type-name") }), name, join,
+    el("button", { class: "secondary", text: t("phone-back"), onclick: showTeams }));
+}
+
+async function joinAs(team, name) {
+  const response = await fetch("/api/join", {
+    method: "POST", headers: headers(), body: JSON.stringify({ code: state.code, team: team.id, name }),
+  });
+  const reply = await readReply(response);
+  if (!reply.ok) { toast(reply.body.message, true); return; }
+  state.token = reply.body.token;
+  localStorage.setItem(TOKEN_KEY, state.token);
+  connect();
+}
+
+// ---- Following the projector ----
+
+function connect() {
+  if (state.events) state.events.close();
+  const events = new EventSource("/api/events?token=" + encodeURIComponent(state.token));
+  state.events = events;
+  events.addEventListener("snapshot", (e) => { state.view = JSON.parse(e.data); connection(""); render(); });
+  events.addEventListener("patch", (e) => { Object.assign(state.view, JSON.parse(e.data)); render(); });
+  events.addEventListener("signed_out", () => signOut(t("phone-signed-out")));
+  events.addEventListener("open", () => connection(""));
+  events.addEventListener("error", () => {
+    // A refused stream (a token from another session, a reset device) closes for good; a
+    // dropped network keeps reconnecting by itself.
+    if (events.readyState === EventSource.CLOSED) signOut(t("phone-signed-out"));
+    else connection(t("phone-reconnecting"));
+  });
+}
+
+function setWho(logo, text) {
+  document.getElementById("who-logo").textContent = logo;
+  document.getElementById("who-text").textContent = text;
+}
+
+function myTeam() {
+  return state.view.teams.find((team) => team.id === state.view.me.team) || { name: "", logo: "", members: [] };
+}
+
+function render() {
+  const view = state.view;
+  if (!view || !view.me) return;
+  if (!state.lang) { state.lang = view.room.lang; loadWords().then(render); return; }
+  const team = myTeam();
+  setWho(team.logo, view.me.name + " · " + team.name);
+  // Keep what the person is typing when an update arrives.
+  const focused = document.activeElement && document.activeElement.id;
+  const typed = focused ? document.activeElement.value : null;
+  const stage = view.room.stage;
+  const body = stage === "team_design" ? teamDesign(team)
+    : stage === "vote" ? vote(team)
+    : stage === "round" ? rating(team)
+    : stage === "debrief" ? debrief()
+    : lobby(team);
+  app.replaceChildren(el("div", { class: "stage", "data-stage": stage }, body));
+  if (focused) {
+    const again = document.getElementById(focused);
+    if (again) { again.value = typed; again.focus(); }
+  }
+}
+
+function teamCard(team) {
+  return el("div", { class: "card team-card" }, el("span", { class: "logo", text: team.logo }),
+    el("div", {}, el("div", { class: "name", text: team.name }),
+      team.slogan ? el("div", { class: "line", text: "“" + team.slogan + "”" }) : null,
+      team.song ? el("div", { class: "line", text: "♪ " + team.song }) : null,
+      team.captain ? el("div", { class: "line", text: t("phone-captain") + ": " + team.captain }) : null));
+}
+
+function lobby(team) {
+  return [el("h1", { text: t("phone-watch") }), el("p", { class: "muted", text: t("phone-lobby") }), teamCard(team)];
+}
+
+function field(id, label, value, onsave, max) {
+  const input = el("input", { id, maxlength: String(max || 200), value: value || "" });
+  const save = () => { if (input.value !== (value || "")) onsave(input.value); };
+  input.addEventListener("change", save);
+  input.addEventListener("keydown", (e) => { if (e.key === "Enter") input.blur(); });
+  return [el("label", { for: id, text: label }), input];
+}
+
+function teamDesign(team) {
+  const parts = [el("h1", { text: t("phone-stage-team_design") })];
+  if (!state.view.me.may_design) {
+    return parts.concat(el("p", { class: "muted", text: t("phone-captain-edits") }), teamCard(team));
+  }
+  const edit = (fieldName) => (text) => act({ do: "team", field: fieldName, text });
+  parts.push(el("p", { class: "muted", text: t("phone-design-hint") }));
+  parts.push(...field("team-name", t("phone-team-name"), team.name, edit("name"), 24));
+  parts.push(...field("team-slogan", t("phone-slogan"), team.slogan, edit("slogan")));
+  parts.push(...field("team-song", t("phone-song"), team.song, edit("song")));
+  parts.push(el("label", { text: t("phone-logo") }));
+  parts.push(el("div", { class: "logos" }, state.view.logos.map((logo) => el("button", {
+    class: logo === team.logo ? "chosen" : "", text: logo, "aria-label": logo, onclick: () => edit("logo")(logo),
+  }))));
+  if (team.members.length) {
+    parts.push(el("label", { text: t("phone-captain") }));
+    parts.push(el("div", { class: "chips" }, team.members.map((member) => el("button", {
+      class: "chip" + (member === team.captain ? " chosen" : ""), text: (member === team.captain ? "★ " : "") + member,
+      onclick: () => edit("captain")(member),
+    }))));
+  }
+  return parts;
+}
+
+function vote(team) {
+  const v = state.view.vote;
+  const parts = [el("h1", { text: t("phone-stage-vote") })];
+  const done = v.of ? Math.round((100 * v.voted) / v.of) : 0;
+  parts.push(el("p", { class: "muted", id: "vote-count", text: t("phone-voted-count") + " " + v.voted + " / " + v.of }));
+  parts.push(el("div", { class: "progress" }, el("div", { style: "width:" + done + "%" })));
+  if (v.result) {
+    const winner = state.view.teams.find((x) => x.id === v.result.winner);
+    parts.push(el("h2", { text: t("phone-winner") }));
+    if (winner) parts.push(teamCard(winner));
+    return parts;
+  }
+  if (!v.open) return parts.concat(el("p", { text: t("phone-vote-closed") }));
+  parts.push(el("p", { text: t("phone-vote-hint") }));
+  for (const other of state.view.teams) {
+    if (other.id === team.id) continue;
+    parts.push(el("button", {
+      class: "choice vote-choice" + (v.mine === other.id ? " chosen" : ""), "data-team": other.id,
+      onclick: () => act({ do: "vote", team: other.id }),
+    }, el("span", { class: "logo", text: other.logo }), el("span", { text: other.name })));
+  }
+  return parts;
+}
+
+function rating(team) {
+  const r = state.view.rating;
+  const parts = [el("h1", { text: t("phone-stage-round") })];
+  if (!r) return parts.concat(el("p", { class: "muted", text: t("phone-rate-wait") }));
+  const serving = state.view.teams.find((x) => x.id === r.team) || { logo: "", name: "" };
+  parts.push(el("div", { class: "card" }, el("div", { class: "big", text: serving.logo + " " + serving.name }),
+    el("div", { class: "muted", text: r.title + (r.rep ? " · " + r.rep : "") })));
+  if (r.team === team.id) return parts.concat(el("p", { text: t("phone-rate-own") }));
+  const draft = state.drafts.rating && state.drafts.rating.round === r.round ? state.drafts.rating
+    : { round: r.round, stars: r.stars, comment: r.comment };
+  state.drafts.rating = draft;
+  parts.push(el("h2", { text: t("phone-rate-title") }));
+  parts.push(el("div", { class: "stars" }, [1, 2, 3, 4, 5].map((n) => el("button", {
+    class: n <= draft.stars ? "on" : "", text: "★", "aria-label": n + "★", "data-stars": n,
+    onclick: () => { draft.stars = n; render(); },
+  }))));
+  const comment = el("input", { id: "rate-comment", maxlength: "200", value: draft.comment, placeholder: t("phone-comment") });
+  comment.addEventListener("input", () => { draft.comment = comment.value; });
+  parts.push(el("label", { for: "rate-comment", text: t("phone-comment") }), comment);
+  parts.push(el("button", { id: "rate-send", disabled: !draft.stars, text: t("phone-send"),
+    onclick: () => act({ do: "rate", round: r.round, stars: draft.stars, comment: draft.comment }) }));
+  if (r.stars) parts.push(el("p", { class: "muted", text: t("phone-your-rating") + " " + "★".repeat(r.stars) }));
+  return parts;
+}
+
+function debrief() {
+  const d = state.view.debrief;
+  const [takeaways, tools, actions] = d.shape;
+  const line = (part, index) => (text) => act({ do: "debrief", part, index, text });
+  const parts = [el("h1", { text: t("phone-stage-debrief") }), el("p", { class: "muted", text: t("phone-debrief-hint") })];
+  parts.push(el("h2", { text: takeaways + " · " + t("phone-takeaways") }));
+  for (let i = 0; i < takeaways; i++) parts.push(...field("takeaway-" + i, (i + 1) + ".", d.takeaways[i], line("takeaway", i)));
+  parts.push(el("h2", { text: tools + " · " + t("phone-tools") }));
+  for (let i = 0; i < tools; i++) {
+    parts.push(...field("tool-" + i, (i + 1) + ".", d.tools[i], line("tool", i)));
+  }
+  // A chip fills the first empty tool line (the last one when all are full).
+  parts.push(el("div", { class: "chips" }, d.tool_chips.map((chip) => el("button", {
+    class: "chip", text: chip, onclick: () => {
+      let index = 0;
+      while (index < tools - 1 && d.tools[index]) index++;
+      line("tool", index)(chip);
+    },
+  }))));
+  parts.push(el("h2", { text: actions + " · " + t("phone-action") }));
+  for (let i = 0; i < actions; i++) {
+    const plan = d.actions[i] || ["", "", ""];
+    parts.push(...field("action-what-" + i, t("phone-action-what"), plan[0], line("action_what", i)));
+    parts.push(el("div", { class: "row" },
+      el("div", {}, ...field("action-by-" + i, t("phone-action-by"), plan[1], line("action_by_when", i))),
+      el("div", {}, ...field("action-checker-" + i, t("phone-action-checker"), plan[2], line("action_checker", i)))));
+  }
+  return parts;
+}
+
+document.getElementById("lang").addEventListener("click", async () => {
+  const current = state.lang || (state.view ? state.view.room.lang : "zh");
+  state.lang = current === "en" ? "zh" : "en";
+  localStorage.setItem(LANG_KEY, state.lang);
+  await loadWords();
+  if (state.view) render(); else if (state.lobby) showTeams(); else showJoin();
+});
+
+(async function start() {
+  await loadWords();
+  if (state.token) connect(); else showJoin();
+})();
