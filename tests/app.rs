@@ -7,6 +7,7 @@ mod camp_day;
 mod cli;
 mod content;
 mod headless;
+mod phones;
 mod rounds;
 mod screens;
 mod support;

@@ -97,9 +97,12 @@ pub fn run_room(
         while let Ok(line) = commands.try_recv() {
             match trainer_command(&line) {
                 Command::Edit(command) => match edit(&mut session, command) {
-                    Ok(_) => changed = true,
+                    Ok(_) => {
+                        changed = true;
+                        let _ = writeln!(out, "ok: {line}");
+                    }
                     Err(e) => {
-                        let _ = writeln!(err, "{e}");
+                        let _ = writeln!(out, "refused: {line}: {e}");
                     }
                 },
                 Command::Status => {

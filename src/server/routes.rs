@@ -8,6 +8,8 @@
 //! - `POST /api/act` with `Authorization: Bearer <token>` and `X-Request-Id`: one
 //!   [`PhoneAction`]. The token rides in a header, never a cookie, so no other site can post
 //!   on a phone's behalf.
+//! - `GET /api/me` with the token: whether it still names a seat (a phone asks after its
+//!   stream was refused, to tell "signed out" from "network gone").
 //! - `GET /api/events?token=…`: Server-Sent Events: the whole view on (re)connect, then only
 //!   the parts that changed; a keep-alive every 15 s and nothing else while idle.
 
@@ -67,6 +69,7 @@ pub fn router(hub: Arc<Hub>) -> Router {
         .route("/api/join", post(join))
         .route("/api/act", post(act))
         .route("/api/events", get(events))
+        .route("/api/me", get(me))
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found") })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(room)
@@ -187,16 +190,29 @@ async fn join(
     }
 }
 
-async fn act(State(room): State<Room>, headers: HeaderMap, body: Result<Json<PhoneAction>, JsonRejection>) -> Response {
-    let published = room.hub.published();
-    let lang = lang_of(&headers, &published);
-    let token = headers
+/// The token of the `Authorization: Bearer …` header.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
-        .filter(|t| !t.is_empty() && t.len() <= 80);
-    let Some(token) = token else { return phone_refusal(&PhoneError::NotSignedIn, lang, &published) };
+        .filter(|t| !t.is_empty() && t.len() <= 80)
+}
+
+async fn me(State(room): State<Room>, headers: HeaderMap) -> Response {
+    let published = room.hub.published();
+    let lang = lang_of(&headers, &published);
+    match bearer(&headers).map(|token| published.session.seat_of_token(token)) {
+        Some(Ok(seat)) => Json(json!({ "seat": seat.0 })).into_response(),
+        _ => phone_refusal(&PhoneError::NotSignedIn, lang, &published),
+    }
+}
+
+async fn act(State(room): State<Room>, headers: HeaderMap, body: Result<Json<PhoneAction>, JsonRejection>) -> Response {
+    let published = room.hub.published();
+    let lang = lang_of(&headers, &published);
+    let Some(token) = bearer(&headers) else { return phone_refusal(&PhoneError::NotSignedIn, lang, &published) };
     if !room.acts.allow(token, Instant::now()) {
         return refusal(
             StatusCode::TOO_MANY_REQUESTS,

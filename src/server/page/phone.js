@@ -170,12 +170,29 @@ function connect() {
   events.addEventListener("signed_out", () => signOut(t("phone-signed-out")));
   events.addEventListener("open", () => connection(""));
   events.addEventListener("error", () => {
-    // A refused stream (a token from another session, a reset device) closes for good; a
-    // dropped network keeps reconnecting by itself.
-    if (events.readyState === EventSource.CLOSED) signOut(t("phone-signed-out"));
-    else connection(t("phone-reconnecting"));
+    if (leaving) return;
+    connection(t("phone-reconnecting"));
+    // A dropped network reconnects by itself. A refused stream closes for good: ask whether
+    // the token still names a seat (signed out) or the laptop was unreachable (try again).
+    if (events.readyState === EventSource.CLOSED) setTimeout(() => checkSeat(events), 1000);
   });
 }
+
+async function checkSeat(events) {
+  if (state.events !== events) return;
+  try {
+    const response = await fetch("/api/me", { headers: { ...headers(), "Authorization": "Bearer " + state.token } });
+    if (response.status === 401) { signOut(t("phone-signed-out")); return; }
+    connect();
+  } catch (_) {
+    setTimeout(() => checkSeat(events), 3000);
+  }
+}
+
+// A page being left closes its stream: that is no reason to sign out.
+let leaving = false;
+addEventListener("pagehide", () => { leaving = true; });
+addEventListener("pageshow", () => { leaving = false; });
 
 function setWho(logo, text) {
   document.getElementById("who-logo").textContent = logo;

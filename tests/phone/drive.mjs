@@ -1,0 +1,129 @@
+// Drives the phone page like a room of participants would, in Debian's headless Chromium at
+// phone size. The Rust test (tests/phones.rs) starts the room server and runs this script; a
+// line "STAGE <name>" on stdout asks it to switch what the projector shows, and it answers
+// with a line on stdin once done. The last line printed is a JSON summary of what was seen.
+//
+// node drive.mjs BASE_URL ROOM_CODE SHOTS_DIR
+import { chromium } from "playwright-core";
+import readline from "node:readline";
+
+const [base, code, shots] = process.argv.slice(2);
+const input = readline.createInterface({ input: process.stdin });
+const answers = input[Symbol.asyncIterator]();
+const summary = {};
+
+async function stage(name) {
+  console.log("STAGE " + name);
+  await answers.next();
+}
+
+// Waits for `test` to hold, polling, and returns the milliseconds it took.
+async function within(ms, what, test) {
+  const start = Date.now();
+  for (;;) {
+    if (await test()) return Date.now() - start;
+    if (Date.now() - start > ms) throw new Error(what + ": not within " + ms + " ms");
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+try {
+  // Someone without the code gets nowhere.
+  const stranger = await (await browser.newContext(phone)).newPage();
+  await stranger.goto(base + "/");
+  await stranger.fill("#code", "0000");
+  await stranger.click("#code-next");
+  await stranger.waitForSelector("#toast.bad:not([hidden])");
+  summary.refusedWithoutCode = (await stranger.textContent("#toast")).trim();
+  summary.strangerSawTeams = await stranger.locator(".team-choice").count();
+
+  // 王磊 scans the QR code (the link carries the code), picks his team and his name.
+  const wangContext = await browser.newContext(phone);
+  const wang = await wangContext.newPage();
+  await wang.goto(base + "/?code=" + code);
+  await wang.waitForSelector(".team-choice");
+  summary.teamsOffered = await wang.locator(".team-choice").count();
+  await wang.screenshot({ path: shots + "/phone-join-zh.png" });
+  await wang.locator(".team-choice").first().click();
+  await wang.click("button.member >> nth=0");
+  await wang.waitForSelector("[data-stage=lobby]");
+  summary.wangHeader = (await wang.textContent("#who-text")).trim();
+  await wang.screenshot({ path: shots + "/phone-lobby-zh.png" });
+
+  // A participant of the second team joins in English, typing a new name.
+  const annContext = await browser.newContext(phone);
+  await annContext.addInitScript(() => localStorage.setItem("service-camp-lang", "en"));
+  const ann = await annContext.newPage();
+  await ann.goto(base + "/?code=" + code);
+  await ann.locator(".team-choice").nth(1).click();
+  await ann.fill("#name", "Ann <b>Lee</b>");
+  await ann.click("#join");
+  await ann.waitForSelector("[data-stage=lobby]");
+  summary.annHeader = (await ann.textContent("#who-text")).trim();
+
+  // Team design: the captain edits the slogan and the logo.
+  await stage("team_design");
+  await wang.waitForSelector("#team-slogan", { timeout: 2000 });
+  await wang.fill("#team-slogan", "手机上改的口号");
+  await wang.press("#team-slogan", "Enter");
+  await wang.locator(".logos button", { hasText: "🚀" }).click();
+  await within(2000, "the slogan saved", async () =>
+    (await wang.inputValue("#team-slogan")) === "手机上改的口号" &&
+    (await wang.locator(".logos button.chosen").textContent()) === "🚀");
+  await wang.screenshot({ path: shots + "/phone-design-zh.png" });
+  await ann.waitForSelector("[data-stage=team_design]");
+  await ann.screenshot({ path: shots + "/phone-design-en.png" });
+
+  // The vote: phones switch by themselves, 王磊 votes, Ann's phone sees the count move.
+  await stage("vote");
+  summary.voteShownMs = await within(1000, "the vote on 王磊's phone", () => wang.isVisible(".vote-choice"));
+  summary.ownTeamOffered = await wang.locator(".vote-choice").evaluateAll((buttons) =>
+    buttons.some((b) => b.dataset.team === "1"));
+  const before = await ann.textContent("#vote-count");
+  await wang.locator(".vote-choice[data-team='2']").click();
+  summary.voteSeenByOthersMs = await within(1000, "Ann's phone sees the vote",
+    async () => (await ann.textContent("#vote-count")) !== before);
+  summary.annVoteCount = (await ann.textContent("#vote-count")).trim();
+  await wang.waitForSelector(".vote-choice.chosen[data-team='2']");
+  await wang.screenshot({ path: shots + "/phone-vote-zh.png" });
+  await ann.locator(".vote-choice[data-team='3']").click();
+  await ann.waitForSelector(".vote-choice.chosen[data-team='3']");
+  await ann.screenshot({ path: shots + "/phone-vote-en.png" });
+
+  // A reload (or a locked phone) brings the same person back, vote and all.
+  await wang.reload();
+  await wang.waitForSelector(".vote-choice.chosen[data-team='2']", { timeout: 3000 });
+  summary.afterReloadHeader = (await wang.textContent("#who-text")).trim();
+
+  // Their own 5-3-1.
+  await stage("debrief");
+  await wang.waitForSelector("#takeaway-0", { timeout: 2000 });
+  await wang.fill("#takeaway-0", "先处理心情,再处理事情");
+  await wang.press("#takeaway-0", "Enter");
+  await wang.locator(".chip", { hasText: "7A" }).first().click();
+  await within(2000, "the tool chip filled a line", async () => (await wang.inputValue("#tool-0")).startsWith("7A"));
+  await wang.screenshot({ path: shots + "/phone-debrief-zh.png", fullPage: true });
+  await ann.waitForSelector("#takeaway-0");
+  await ann.screenshot({ path: shots + "/phone-debrief-en.png" });
+  summary.annNameShownAsText = (await ann.textContent("#who-text")).includes("<b>");
+} catch (error) {
+  // Leave what each phone showed, to see why.
+  for (const [i, context] of browser.contexts().entries()) {
+    for (const [j, page] of context.pages().entries()) {
+      await page.screenshot({ path: shots + "/failure-" + i + "-" + j + ".png" }).catch(() => {});
+      console.error("phone " + i + "-" + j + ": " + (await page.textContent("body").catch(() => "?")));
+    }
+  }
+  throw error;
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(summary));
+process.exit(0);
