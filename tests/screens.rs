@@ -16,6 +16,7 @@ use service_camp::features::actions::LibraryAction;
 use service_camp::features::actions::PracticeAction;
 use service_camp::features::actions::RoundAction;
 use service_camp::features::actions::{CampAction, UiAction};
+use service_camp::core::room::{JoinRequest, PhoneAction, RoomEdit, RoomStage};
 use service_camp::features::phones::Phones;
 use service_camp::features::practice::PracticeState;
 use service_camp::features::rounds::{RoundDesk, RoundView};
@@ -316,6 +317,35 @@ fn votes_are_typed_as_two_numbers_voter_then_choice() {
     let order = vote.state().session.presentation_sequence();
     let expected = UiAction::Edit(SessionEdit::Vote { voter: order[1], choice: order[0] });
     assert!(vote.state().actions.contains(&expected), "{:?}", vote.state().actions);
+}
+
+#[test]
+fn phone_votes_show_only_their_count_until_the_trainer_reveals_them() {
+    let mut shown = Shown::new(Screen::Presentations, Lang::En, ThemeKind::Light);
+    let session = &mut shown.session;
+    let cx = service_camp::core::session::EditContext::new(service_camp::core::session::Timestamp(1), None);
+    while let Some(entry) = session.vote_award() {
+        session.apply(&SessionEdit::Undo(entry), &cx).unwrap();
+    }
+    session.ballots.clear();
+    session.apply(&SessionEdit::Room(RoomEdit::NewCode(Some("1234".into()))), &cx).unwrap();
+    session.apply(&SessionEdit::Room(RoomEdit::Stage(RoomStage::Vote)), &cx).unwrap();
+    let [first, second, third] = [0, 1, 2].map(|i| session.teams[i].id());
+    let mut tokens = Vec::new();
+    for (team, name) in [(first, "Ann"), (first, "Bob"), (second, "Cy")] {
+        let join = JoinRequest { code: "1234".into(), team, name: name.into() };
+        tokens.push(session.join_from_phone(&join, &cx).unwrap().1);
+    }
+    for (token, choice) in tokens.iter().take(2).zip([third, third]) {
+        session.apply_phone(token, token, &PhoneAction::Vote { team: choice }, &cx).unwrap();
+    }
+    let mut vote = harness_for(shown);
+    vote.run_steps(3);
+    assert!(vote.query_by_label_contains("📱 2 of 3 voted").is_some());
+    assert!(vote.query_by_label_contains("Leading:").is_none(), "no leader before the reveal");
+    vote.get_by_label_contains("Reveal the result").click();
+    vote.run_steps(2);
+    assert!(vote.state().actions.contains(&UiAction::Edit(SessionEdit::AwardVote)));
 }
 
 /// The round screen with a live lost-parcel round served by the first demo team.

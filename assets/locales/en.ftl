@@ -533,3 +533,5 @@ join-new-code = New room code
 join-stop = Turn phones off (F6)
 help-phones = Phones on / off
 help-join-card = Show / hide the join card
+vote-phones-count = 📱 { $voted } of { $of } voted
+vote-reveal = Reveal the result: best team +{ $points }

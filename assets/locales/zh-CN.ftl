@@ -515,3 +515,5 @@ join-new-code = 换房间码
 join-stop = 关闭手机互动 (F6)
 help-phones = 手机互动:开启/关闭
 help-join-card = 显示/隐藏加入卡片
+vote-phones-count = 📱 { $of } 人中已有 { $voted } 人投票
+vote-reveal = 揭晓结果,最佳队伍 +{ $points } 分

@@ -93,7 +93,9 @@ pub fn run_room(
     let commands = read_commands();
     while !stop.load(Ordering::Relaxed) {
         let cx = EditContext::new(Timestamp::now(), rubrics.as_ref()).with_locales(&locales);
-        let mut changed = hub.answer_calls_within(Duration::from_millis(100), &mut session, &cx);
+        // Phones' changes are published by the hub as they are applied; the trainer's here.
+        let mut save_now = hub.answer_calls_within(Duration::from_millis(100), &mut session, &cx);
+        let mut changed = false;
         while let Ok(line) = commands.try_recv() {
             match trainer_command(&line) {
                 Command::Edit(command) => match edit(&mut session, command) {
@@ -124,8 +126,11 @@ pub fn run_room(
             let _ = out.flush();
         }
         if changed {
-            save(&session, err);
             hub.publish(&session);
+        }
+        save_now |= changed;
+        if save_now {
+            save(&session, err);
         }
     }
     drop(server);

@@ -87,13 +87,13 @@ impl Hub {
         self.published.send_replace(Arc::new(Published { session: session.clone(), locales, version }));
     }
 
-    /// From the owner: answers every waiting call through core, in arrival order. Returns
-    /// whether the session changed.
+    /// From the owner: answers every waiting call through core, in arrival order, publishing
+    /// each change. Returns whether the session changed.
     pub fn answer_calls(&self, session: &mut Session, cx: &EditContext) -> bool {
         let Ok(pending) = self.pending.lock() else { return false };
         let mut changed = false;
         while let Ok(call) = pending.try_recv() {
-            changed |= answer(call, session, cx);
+            changed |= self.answer(call, session, cx);
         }
         changed
     }
@@ -104,7 +104,7 @@ impl Hub {
             Ok(pending) => pending.recv_timeout(wait).ok(),
             Err(_) => None,
         };
-        let changed = first.is_some_and(|call| answer(call, session, cx));
+        let changed = first.is_some_and(|call| self.answer(call, session, cx));
         self.answer_calls(session, cx) | changed
     }
 
@@ -128,21 +128,30 @@ impl Hub {
     }
 }
 
-fn answer(call: Call, session: &mut Session, cx: &EditContext) -> bool {
-    match call {
-        Call::Join { request, reply } => {
-            let seats = session.room.seats.len();
-            let members: usize = session.teams.iter().map(|t| t.members.len()).sum();
-            let result = session.join_from_phone(&request, cx).map(|(_, token)| token);
-            let changed = session.room.seats.len() != seats || session.teams.iter().map(|t| t.members.len()).sum::<usize>() != members;
-            let _ = reply.send(result);
-            changed
-        }
-        Call::Act { token, request_id, action, reply } => {
-            let result = session.apply_phone(&token, &request_id, &action, cx);
-            let changed = matches!(result, Ok(ref applied) if *applied != crate::core::session::Applied::Unchanged);
-            let _ = reply.send(result.map(|_| ()));
-            changed
+impl Hub {
+    /// Applies one call through core. A change is published before the phone hears back, so
+    /// the stream it opens next (with its new token) already finds its seat.
+    fn answer(&self, call: Call, session: &mut Session, cx: &EditContext) -> bool {
+        match call {
+            Call::Join { request, reply } => {
+                let before = (session.room.seats.len(), session.participants().len());
+                let result = session.join_from_phone(&request, cx).map(|(_, token)| token);
+                let changed = (session.room.seats.len(), session.participants().len()) != before;
+                if changed {
+                    self.publish(session);
+                }
+                let _ = reply.send(result);
+                changed
+            }
+            Call::Act { token, request_id, action, reply } => {
+                let result = session.apply_phone(&token, &request_id, &action, cx);
+                let changed = matches!(result, Ok(ref applied) if *applied != crate::core::session::Applied::Unchanged);
+                if changed {
+                    self.publish(session);
+                }
+                let _ = reply.send(result.map(|_| ()));
+                changed
+            }
         }
     }
 }

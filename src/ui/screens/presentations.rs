@@ -106,7 +106,20 @@ fn vote(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
         });
     }
     ui.add_space(spacing::GAP * 0.5);
+    if phones_voting(cx) {
+        // The room votes blind: only the count shows until the trainer reveals the result.
+        let voted = ballots.seat_ballots();
+        let of = cx.session.room.seats.len();
+        ui.label(
+            RichText::new(cx.t_args("vote-phones-count", &[("voted", voted.into()), ("of", of.into())]))
+                .size(text_size::HEADING)
+                .strong(),
+        );
+        widgets::animated_bar(ui, &p, egui::Id::new("phone-votes"), voted as f32 / of.max(1) as f32, p.success, 18.0);
+        return;
+    }
     let tally = ballots.tally(order);
+    let most_possible = tally.votes.iter().map(|&(_, n)| n as usize).sum::<usize>().max(order.len().saturating_sub(1));
     for (team, votes) in &tally.votes {
         let Some(team) = cx.session.team(*team) else { continue };
         ui.horizontal(|ui| {
@@ -114,7 +127,7 @@ fn vote(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
                 egui::Label::new(RichText::new(format!("{} {}", team.emoji, team.name)).size(text_size::SMALL))
                     .truncate(),
             );
-            let fraction = *votes as f32 / (order.len().saturating_sub(1).max(1)) as f32;
+            let fraction = *votes as f32 / most_possible.max(1) as f32;
             let id = egui::Id::new(("votes", team.id()));
             widgets::animated_bar(ui, &p, id, fraction, team_color(team.color), 18.0);
         });
@@ -153,10 +166,24 @@ fn vote_keys(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
     }
 }
 
+/// Whether participants are voting from phones and the result is not revealed yet.
+fn phones_voting(cx: &UiCx) -> bool {
+    !cx.session.room.seats.is_empty() && cx.session.vote_award().is_none()
+}
+
 /// The vote's leader, the tie rule when it decided, and the award button.
 fn award(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
     let p = cx.palette;
     let tally = cx.session.ballots.tally(order);
+    if phones_voting(cx) {
+        if tally.winner.is_some() {
+            let reveal = cx.t_args("vote-reveal", &[("points", cx.session.vote_points.into())]);
+            if widgets::primary_button(ui, &p, &reveal).clicked() {
+                cx.act(UiAction::Edit(SessionEdit::AwardVote));
+            }
+        }
+        return;
+    }
     if let Some(winner) = tally.winner.and_then(|id| cx.session.team(id)) {
         ui.label(
             RichText::new(cx.t_args("vote-leader", &[("team", winner.name.clone().into())])).strong().color(p.accent),

@@ -208,8 +208,14 @@ fn peer_ratings(ui: &mut Ui, cx: &UiCx, record: &RoundRecord) {
     ui.label(widgets::section_label(cx.t("round-peer-title")));
     ui.horizontal_wrapped(|ui| {
         for team in cx.session.teams.iter().filter(|t| t.id() != record.team) {
-            let stars = record.peer_ratings.iter().find(|r| r.team == team.id()).map_or(0, |r| r.stars);
-            let shown = format!("{}{}", "★".repeat(stars.into()), "☆".repeat(5 - usize::from(stars)));
+            // The team's phones' average when its members rated, else the typed stars.
+            let average = record.team_stars(team.id());
+            let stars = average.map_or(0, |a| a.round().clamp(0.0, 5.0) as u8);
+            let phones = record.phone_ratings.iter().filter(|r| r.team == team.id()).count();
+            let mut shown = format!("{}{}", "★".repeat(stars.into()), "☆".repeat(5 - usize::from(stars)));
+            if let (true, Some(average)) = (phones > 0, average) {
+                shown.push_str(&format!(" {average:.1} · 📱{phones}"));
+            }
             let fill = if stars == 0 { p.surface_raised } else { team_color(team.color) };
             let text_color = if stars == 0 { p.text_muted } else { crate::ui::theme::palette::readable_on(fill) };
             let label = RichText::new(format!("{} {}  {shown}", team.emoji, team.name)).size(text_size::SMALL);

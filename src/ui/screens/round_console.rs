@@ -391,6 +391,11 @@ fn rating(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView) {
                         chosen.push(RoundAction::Rate(team.id(), if n == stars { 0 } else { n }));
                     }
                 }
+                // Phones of the team replace the typed stars with their average.
+                let phones = record.phone_ratings.iter().filter(|r| r.team == team.id()).count();
+                if let (true, Some(average)) = (phones > 0, record.team_stars(team.id())) {
+                    ui.label(RichText::new(format!("📱 {average:.1}★ ({phones})")).strong());
+                }
             });
             ui.end_row();
         }
