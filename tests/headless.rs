@@ -373,3 +373,69 @@ fn a_second_window_on_the_same_session_file_saves_nothing() {
     drop(first);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// One HTTP request to the app's room server, answered while the app keeps updating (the
+/// app's frame is what answers phones).
+fn phone_request(app: &mut App, port: u16, request: String) -> String {
+    use std::io::{Read, Write};
+    let asking = std::thread::spawn(move || {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut reply = String::new();
+        stream.read_to_string(&mut reply).unwrap();
+        reply
+    });
+    for _ in 0..500 {
+        if asking.is_finished() {
+            break;
+        }
+        app.update();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    asking.join().unwrap()
+}
+
+fn post(path: &str, token: Option<&str>, body: &str) -> String {
+    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    format!(
+        "POST {path} HTTP/1.1\r\nHost: camp\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+#[test]
+fn f6_turns_phones_on_and_a_phone_edits_the_team_card_the_projector_shows() {
+    use service_camp::core::room::RoomStage;
+    use service_camp::features::phones::Phones;
+    let mut app = app_with(Session::demo(Lang::Zh));
+    tap(&mut app, KeyCode::F6);
+    let phones = app.world().resource::<Phones>();
+    assert!(phones.running() && phones.card_open, "F6 starts the server and opens the join card");
+    let port = phones.port();
+    let code = app.world().resource::<CurrentSession>().session.room.code.clone();
+    assert_eq!(code.len(), 4);
+    assert_eq!(phones.links(&code).len(), service_camp::server::join::lan_addresses().len());
+
+    // The projector's screen sets what phones show.
+    app.world_mut().write_message(UiAction::Go(Screen::Teams));
+    app.update();
+    app.update();
+    assert_eq!(app.world().resource::<CurrentSession>().session.room.stage, RoomStage::TeamDesign);
+
+    let join = format!(r#"{{"code":"{code}","team":1,"name":"王磊"}}"#);
+    let reply = phone_request(&mut app, port, post("/api/join", None, &join));
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    let token = reply.rsplit_once("\"token\":\"").unwrap().1.trim_end_matches("\"}").to_owned();
+    let slogan = r#"{"do":"team","field":"slogan","text":"从手机来的口号"}"#;
+    let reply = phone_request(&mut app, port, post("/api/act", Some(&token), slogan));
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    let session = &app.world().resource::<CurrentSession>().session;
+    assert_eq!(session.teams[0].slogan, "从手机来的口号");
+    assert_eq!(session.room.seats.len(), 1);
+
+    tap(&mut app, KeyCode::F7);
+    assert!(!app.world().resource::<Phones>().card_open, "F7 hides the card");
+    tap(&mut app, KeyCode::F6);
+    assert!(!app.world().resource::<Phones>().running(), "F6 again turns phones off");
+    assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err(), "the server stopped listening");
+}

@@ -73,10 +73,10 @@ try {
   await wang.waitForSelector("#team-slogan", { timeout: 2000 });
   await wang.fill("#team-slogan", "手机上改的口号");
   await wang.press("#team-slogan", "Enter");
-  await wang.locator(".logos button", { hasText: "🚀" }).click();
+  await wang.click(".logos button[aria-label='🚀']");
   await within(2000, "the slogan saved", async () =>
     (await wang.inputValue("#team-slogan")) === "手机上改的口号" &&
-    (await wang.locator(".logos button.chosen").textContent()) === "🚀");
+    (await wang.locator(".logos button.chosen").getAttribute("aria-label")) === "🚀");
   await wang.screenshot({ path: shots + "/phone-design-zh.png" });
   await ann.waitForSelector("[data-stage=team_design]");
   await ann.screenshot({ path: shots + "/phone-design-en.png" });

@@ -7,6 +7,7 @@
 //! [`Session::apply`]: crate::core::session::Session::apply
 
 pub mod phone;
+mod random;
 pub mod seat;
 pub mod token;
 pub mod view;

@@ -119,7 +119,7 @@ impl Room {
 
     pub(crate) fn ensure_open(&mut self) {
         if self.secret.is_empty() {
-            self.secret = super::token::random_secret();
+            self.secret = super::random::random_secret();
         }
         if self.code.is_empty() {
             self.code = random_code();
@@ -166,6 +166,6 @@ impl Room {
 /// only lets someone pick a team and a name.
 fn random_code() -> String {
     let mut bytes = [0u8; 4];
-    super::token::fill_random(&mut bytes);
+    super::random::fill_random(&mut bytes);
     format!("{:04}", u32::from_le_bytes(bytes) % 10_000)
 }

@@ -6,28 +6,13 @@
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
+use super::random::hex;
 use super::seat::SeatId;
 
 type Signer = Hmac<Sha256>;
 
 /// Signature bytes kept in a token: 128 bits is far beyond guessing over a room's Wi-Fi.
 const SIGNATURE_BYTES: usize = 16;
-
-pub(crate) fn fill_random(bytes: &mut [u8]) {
-    // The OS's generator; should it ever fail, the clock still makes codes differ per session.
-    if getrandom::fill(bytes).is_err() {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        for (i, b) in bytes.iter_mut().enumerate() {
-            *b = (nanos >> ((i % 16) * 8)) as u8 ^ (i as u8).wrapping_mul(151);
-        }
-    }
-}
-
-pub(crate) fn random_secret() -> String {
-    let mut bytes = [0u8; 32];
-    fill_random(&mut bytes);
-    hex(&bytes)
-}
 
 fn signer(secret: &str, seat: SeatId, generation: u32) -> Signer {
     let mut mac = Signer::new_from_slice(secret.as_bytes()).expect("HMAC takes a key of any length");
@@ -55,10 +40,6 @@ pub(crate) fn verify(secret: &str, token: &str) -> Option<(SeatId, u32)> {
     // Constant-time comparison, as the crate does it.
     signer(secret, seat, generation).verify_truncated_left(&signature).ok()?;
     Some((seat, generation))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {

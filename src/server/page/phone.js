@@ -19,6 +19,10 @@ const state = {
 
 const t = (key) => state.words[key] || key;
 
+// A logo as shown: a lone symbol gets the emoji-style selector (☀ → ☀️), so phones draw it in
+// colour; what is sent back stays the logo itself.
+const emoji = (logo) => (logo && [...logo].length === 1 ? logo + "\uFE0F" : logo || "");
+
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props || {})) {
@@ -128,7 +132,7 @@ async function openLobby(code) {
 function showTeams() {
   const teams = state.lobby.teams.map((team) => el("button", {
     class: "choice team-choice", "data-team": team.id, onclick: () => showNames(team),
-  }, el("span", { class: "logo", text: team.logo }), el("span", { text: team.name })));
+  }, el("span", { class: "logo", text: emoji(team.logo) }), el("span", { text: team.name })));
   app.replaceChildren(el("h1", { text: t("phone-choose-team") }),
     el("p", { class: "muted", text: state.lobby.room.camp }), ...teams);
 }
@@ -140,7 +144,7 @@ function showNames(team) {
   const members = team.members.map((member) =>
     el("button", { class: "chip member", onclick: () => joinAs(team, member), text: member }));
   app.replaceChildren(
-    el("div", { class: "card team-card" }, el("span", { class: "logo", text: team.logo }),
+    el("div", { class: "card team-card" }, el("span", { class: "logo", text: emoji(team.logo) }),
       el("div", {}, el("div", { class: "name", text: team.name }), el("div", { class: "line", text: team.slogan }))),
     el("h2", { text: t("phone-who-are-you") }),
     members.length ? el("div", { class: "chips" }, members) : null,
@@ -208,7 +212,7 @@ function render() {
   if (!view || !view.me) return;
   if (!state.lang) { state.lang = view.room.lang; loadWords().then(render); return; }
   const team = myTeam();
-  setWho(team.logo, view.me.name + " · " + team.name);
+  setWho(emoji(team.logo), view.me.name + " · " + team.name);
   // Keep what the person is typing when an update arrives.
   const focused = document.activeElement && document.activeElement.id;
   const typed = focused ? document.activeElement.value : null;
@@ -226,7 +230,7 @@ function render() {
 }
 
 function teamCard(team) {
-  return el("div", { class: "card team-card" }, el("span", { class: "logo", text: team.logo }),
+  return el("div", { class: "card team-card" }, el("span", { class: "logo", text: emoji(team.logo) }),
     el("div", {}, el("div", { class: "name", text: team.name }),
       team.slogan ? el("div", { class: "line", text: "“" + team.slogan + "”" }) : null,
       team.song ? el("div", { class: "line", text: "♪ " + team.song }) : null,
@@ -257,7 +261,7 @@ function teamDesign(team) {
   parts.push(...field("team-song", t("phone-song"), team.song, edit("song")));
   parts.push(el("label", { text: t("phone-logo") }));
   parts.push(el("div", { class: "logos" }, state.view.logos.map((logo) => el("button", {
-    class: logo === team.logo ? "chosen" : "", text: logo, "aria-label": logo, onclick: () => edit("logo")(logo),
+    class: logo === team.logo ? "chosen" : "", text: emoji(logo), "aria-label": logo, onclick: () => edit("logo")(logo),
   }))));
   if (team.members.length) {
     parts.push(el("label", { text: t("phone-captain") }));
@@ -288,7 +292,7 @@ function vote(team) {
     parts.push(el("button", {
       class: "choice vote-choice" + (v.mine === other.id ? " chosen" : ""), "data-team": other.id,
       onclick: () => act({ do: "vote", team: other.id }),
-    }, el("span", { class: "logo", text: other.logo }), el("span", { text: other.name })));
+    }, el("span", { class: "logo", text: emoji(other.logo) }), el("span", { text: other.name })));
   }
   return parts;
 }
@@ -298,7 +302,7 @@ function rating(team) {
   const parts = [el("h1", { text: t("phone-stage-round") })];
   if (!r) return parts.concat(el("p", { class: "muted", text: t("phone-rate-wait") }));
   const serving = state.view.teams.find((x) => x.id === r.team) || { logo: "", name: "" };
-  parts.push(el("div", { class: "card" }, el("div", { class: "big", text: serving.logo + " " + serving.name }),
+  parts.push(el("div", { class: "card" }, el("div", { class: "big", text: emoji(serving.logo) + " " + serving.name }),
     el("div", { class: "muted", text: r.title + (r.rep ? " · " + r.rep : "") })));
   if (r.team === team.id) return parts.concat(el("p", { text: t("phone-rate-own") }));
   const draft = state.drafts.rating && state.drafts.rating.round === r.round ? state.drafts.rating
