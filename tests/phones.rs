@@ -279,7 +279,8 @@ fn the_phone_page_in_real_chromium_joins_designs_votes_rejoins_and_debriefs() {
     assert_eq!(seen["annVoteCount"], "Voted 1 / 2");
     assert!(seen["voteSeenByOthersMs"].as_u64().unwrap() < 1000);
     assert_eq!(seen["afterReloadHeader"], "王磊 · 闪电队", "a reload brings back the same person");
-    for name in ["join-zh", "lobby-zh", "design-zh", "design-en", "vote-zh", "vote-en", "debrief-zh", "debrief-en"] {
+    let pages = ["join-zh", "lobby-zh", "design-zh", "design-en", "vote-zh", "vote-en", "stories-zh", "stories-en"];
+    for name in pages.into_iter().chain(["debrief-zh", "debrief-en"]) {
         assert!(shots.join(format!("phone-{name}.png")).is_file(), "phone-{name}.png");
     }
 
@@ -290,4 +291,8 @@ fn the_phone_page_in_real_chromium_joins_designs_votes_rejoins_and_debriefs() {
     assert_eq!(mine.takeaways, ["先处理心情,再处理事情"]);
     assert_eq!(mine.tools, ["7A 投诉处理"]);
     assert_eq!(session.ballots.seat_ballots(), 2);
+    let story = &session.stories[0];
+    assert_eq!((story.name.as_str(), story.place.as_str()), ("王磊", "楼下的便利店"));
+    assert_eq!((story.good.as_str(), story.bad.as_str()), ("店员记得我常买的咖啡", "排队时没人招呼"));
+    assert_eq!((story.come_back, story.recommend), (Some(true), Some(true)));
 }

@@ -211,6 +211,9 @@ impl Stage<'_, '_> {
         if shot.screen == Screen::Presentations {
             cast_demo_votes(&mut self.session.session);
         }
+        if shot.screen == Screen::Stories {
+            share_demo_stories(&mut self.session.session, shot.lang);
+        }
         // The teams shot shows a finished draw of the next team.
         self.last_pick.0 = (shot.screen == Screen::Teams)
             .then(|| {
@@ -366,6 +369,42 @@ enum TourRound {
     Live,
     Rating,
     Awarded,
+}
+
+/// Five members tell a service they met, from their phones.
+fn share_demo_stories(session: &mut Session, lang: Lang) {
+    let stories: [(&str, &str, &str, bool, bool); 5] = match lang {
+        Lang::Zh => [
+            ("楼下的便利店", "店员记得我常买的咖啡,提前帮我准备好", "高峰期排队没人招呼", true, true),
+            ("某快递网点", "", "包裹丢了,客服只说“这是公司规定”", false, false),
+            ("海底捞", "排队时送小吃,还主动给孩子拿了玩具", "等位太久", true, true),
+            ("银行柜台", "柜员耐心解释每一项费用", "叫号系统坏了也没人说明", true, false),
+            ("手机维修店", "当场检测,价格透明", "修好后没有主动告知保修期", true, true),
+        ],
+        Lang::En => [
+            ("The corner shop", "The clerk remembers my usual coffee and has it ready", "Nobody greets you at rush hour", true, true),
+            ("A parcel depot", "", "Lost my parcel; all they said was \"that's company policy\"", false, false),
+            ("A hotpot restaurant", "Snacks while we queued, a toy for my child without asking", "The wait was long", true, true),
+            ("The bank counter", "The clerk explained every fee patiently", "The ticket system broke and nobody said why", true, false),
+            ("A phone repair shop", "Tested on the spot, clear prices", "Never told me about the warranty", true, true),
+        ],
+    };
+    let cx = EditContext::new(Timestamp::now(), None);
+    let _ = session.apply(&SessionEdit::Room(RoomEdit::Open), &cx);
+    let people: Vec<(TeamId, String)> =
+        session.teams.iter().flat_map(|t| t.members.first().map(|m| (t.id(), m.clone()))).collect();
+    for ((team, name), (place, good, bad, come_back, recommend)) in people.into_iter().zip(stories) {
+        let Ok(Applied::Joined(seat)) = session.apply(&SessionEdit::Join { team, name }, &cx) else { continue };
+        let story = SessionEdit::ShareStory {
+            seat,
+            place: place.into(),
+            good: good.into(),
+            bad: bad.into(),
+            come_back: Some(come_back),
+            recommend: Some(recommend),
+        };
+        let _ = session.apply(&story, &cx);
+    }
 }
 
 /// Most teams vote for the second presenter, who votes for the first: a vote in progress.

@@ -18,7 +18,7 @@ use crate::core::session::{EditContext, Session, SessionEdit, Timestamp};
 use crate::server::hub::Hub;
 use crate::server::{RoomServer, join};
 
-const HELP: &str = "commands: stage lobby|team_design|vote|round|debrief · award-vote · lock · unlock · code [DIGITS] · status · quit";
+const HELP: &str = "commands: stage lobby|team_design|vote|stories|round|debrief · award-vote · lock · unlock · code [DIGITS] · status · quit";
 
 pub fn run_room(
     session_path: Option<&Path>,
@@ -155,6 +155,7 @@ fn trainer_command(line: &str) -> Command {
             "team_design" => edit(RoomEdit::Stage(RoomStage::TeamDesign)),
             "vote" => edit(RoomEdit::Stage(RoomStage::Vote)),
             "round" => edit(RoomEdit::Stage(RoomStage::Round)),
+            "stories" => edit(RoomEdit::Stage(RoomStage::Stories)),
             "debrief" => edit(RoomEdit::Stage(RoomStage::Debrief)),
             _ => Command::Help,
         },

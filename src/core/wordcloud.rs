@@ -68,6 +68,8 @@ const STOP_WORDS: &[&str] = &[
     "the", "and", "for", "with", "that", "this", "from", "our", "are", "not", "you", "your", "they", "their", "was",
     "but", "its", "all", "can", "will", "before", "after", "into", "than", "then", "when", "what", "who", "any",
     "every", "let", "more", "each", "also", "just", "only", "one", "two", "first", "back", "them", "him", "her",
+    "said", "say", "says", "about", "has", "have", "had", "nobody", "never", "there", "were", "been", "very", "much",
+    "would", "could", "should", "without", "while", "asking", "got", "get", "did", "does", "out", "how", "why",
 ];
 
 fn is_cjk(c: char) -> bool {

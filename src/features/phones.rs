@@ -90,6 +90,12 @@ impl Phones {
         }
     }
 
+    /// Why phones do not work now (the server could not start, or stopped); the camp goes on
+    /// with the keyboard.
+    pub fn problem(&self) -> Option<String> {
+        self.problem.clone().or_else(|| self.hub().and_then(|hub| hub.problem.lock().ok()?.clone()))
+    }
+
     /// Whether this laptop is on no network phones could share (its only address is its own).
     pub fn only_loopback(&self) -> bool {
         self.running() && self.addresses.iter().all(|a| a.is_loopback())
@@ -113,6 +119,7 @@ pub fn stage_for(screen: Screen) -> RoomStage {
     match screen {
         Screen::Teams => RoomStage::TeamDesign,
         Screen::Presentations => RoomStage::Vote,
+        Screen::Stories => RoomStage::Stories,
         Screen::Round | Screen::RoundResult => RoomStage::Round,
         Screen::Debrief => RoomStage::Debrief,
         _ => RoomStage::Lobby,

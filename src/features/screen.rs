@@ -10,6 +10,7 @@ pub enum Screen {
     Agenda,
     Teams,
     Presentations,
+    Stories,
     Library,
     Round,
     RoundResult,
@@ -20,11 +21,12 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 11] = [
+    pub const ALL: [Screen; 12] = [
         Screen::Home,
         Screen::Agenda,
         Screen::Teams,
         Screen::Presentations,
+        Screen::Stories,
         Screen::Library,
         Screen::Round,
         Screen::RoundResult,
@@ -35,11 +37,12 @@ impl Screen {
     ];
 
     /// The order a presentation clicker walks: the camp day, without settings.
-    pub const FLOW: [Screen; 10] = [
+    pub const FLOW: [Screen; 11] = [
         Screen::Home,
         Screen::Agenda,
         Screen::Teams,
         Screen::Presentations,
+        Screen::Stories,
         Screen::Library,
         Screen::Round,
         Screen::RoundResult,
@@ -55,6 +58,7 @@ impl Screen {
             Screen::Agenda => "agenda",
             Screen::Teams => "teams",
             Screen::Presentations => "presentations",
+            Screen::Stories => "stories",
             Screen::Library => "library",
             Screen::Round => "round",
             Screen::RoundResult => "round-result",
@@ -72,6 +76,7 @@ impl Screen {
             Screen::Agenda => "screen-agenda",
             Screen::Teams => "screen-teams",
             Screen::Presentations => "screen-presentations",
+            Screen::Stories => "screen-stories",
             Screen::Library => "screen-library",
             Screen::Round => "screen-round",
             Screen::RoundResult => "screen-round-result",

@@ -42,27 +42,27 @@ impl RoomServer {
         let port = listener.local_addr()?.port();
         let (stop, stopped) = oneshot::channel();
         let routes = routes::router(hub.clone());
+        let hub_of_thread = hub.clone();
         let thread = std::thread::Builder::new().name("room-server".into()).spawn(move || {
-            let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-                Ok(runtime) => runtime,
-                Err(e) => {
-                    eprintln!("the room server cannot start: {e}");
-                    return;
+            let failed = |problem: String| {
+                if let Ok(mut slot) = hub_of_thread.problem.lock() {
+                    *slot = Some(problem);
                 }
             };
-            runtime.block_on(async move {
+            let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                Ok(runtime) => runtime,
+                Err(e) => return failed(e.to_string()),
+            };
+            runtime.block_on(async {
                 let listener = match tokio::net::TcpListener::from_std(listener) {
                     Ok(listener) => listener,
-                    Err(e) => {
-                        eprintln!("the room server cannot listen: {e}");
-                        return;
-                    }
+                    Err(e) => return failed(e.to_string()),
                 };
                 let serve = axum::serve(listener, routes.into_make_service_with_connect_info::<SocketAddr>());
                 // Not a graceful shutdown: event streams never end by themselves. Dropping the
                 // runtime closes every connection at once.
                 tokio::select! {
-                    result = serve => if let Err(e) = result { eprintln!("the room server stopped: {e}") },
+                    result = serve => if let Err(e) = result { failed(e.to_string()) },
                     _ = stopped => {}
                 }
             });

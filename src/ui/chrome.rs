@@ -64,13 +64,14 @@ pub fn chrome(root: &mut Ui, cx: &mut UiCx, problems: &[ContentError]) -> egui::
         .frame(egui::Frame::new().fill(p.surface_raised).inner_margin(egui::Margin::symmetric(16, 24)))
         .show(root, |ui| flow_rail(ui, cx));
     let mut area = root.available_rect_before_wrap().shrink(spacing::MARGIN);
-    if let Some(warning) = save_warning(cx) {
+    let p = cx.palette;
+    let phones = cx.phones.problem().map(|problem| (cx.t_args("phones-failed", &[("problem", problem.into())]), p.warning));
+    for (warning, color) in save_warning(cx).map(|w| (w, p.danger)).into_iter().chain(phones) {
         let banner = egui::Rect::from_min_size(area.min, egui::vec2(area.width(), 0.0));
         let mut ui = root.new_child(UiBuilder::new().max_rect(banner.with_max_y(area.max.y)));
-        let p = cx.palette;
         egui::Frame::new()
-            .fill(p.danger.gamma_multiply(0.15))
-            .stroke(egui::Stroke::new(2.0, p.danger))
+            .fill(color.gamma_multiply(0.15))
+            .stroke(egui::Stroke::new(2.0, color))
             .corner_radius(egui::CornerRadius::same(spacing::ROUNDING))
             .inner_margin(egui::Margin::same(16))
             .show(&mut ui, |ui| {

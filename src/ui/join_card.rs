@@ -4,7 +4,10 @@
 
 use bevy_egui::egui::{self, Color32, RichText, TextureHandle, TextureOptions, Ui};
 
-use crate::core::room::RoomEdit;
+use std::collections::BTreeMap;
+
+use crate::core::room::{RoomEdit, SeatId};
+use crate::server::hub::Presence;
 use crate::core::session::SessionEdit;
 use crate::features::actions::{PhonesAction, UiAction};
 use crate::server::join::qr_modules;
@@ -95,8 +98,9 @@ pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
     });
 }
 
-/// Who joined, per team: ● connected now, ○ away (their phone will rejoin the same seat).
-fn roster(ui: &mut Ui, cx: &UiCx, presence: &std::collections::BTreeMap<crate::core::room::SeatId, crate::server::hub::Presence>) {
+/// Who joined, per team: ● connected now, ○ away (their phone will rejoin the same seat). A
+/// name opens the trainer's menu: move the person to another team, or sign their phone out.
+fn roster(ui: &mut Ui, cx: &mut UiCx, presence: &BTreeMap<SeatId, Presence>) {
     let p = cx.palette;
     for team in &cx.session.teams {
         let seats: Vec<_> = cx.session.room.seats_of(team.id()).collect();
@@ -108,7 +112,18 @@ fn roster(ui: &mut Ui, cx: &UiCx, presence: &std::collections::BTreeMap<crate::c
             for seat in seats {
                 let online = presence.get(&seat.id).is_some_and(|p| p.streams > 0);
                 let (mark, color) = if online { ("●", p.success) } else { ("○", p.text_muted) };
-                ui.label(RichText::new(format!("{mark} {}", seat.name)).color(color));
+                ui.menu_button(RichText::new(format!("{mark} {}", seat.name)).color(color), |ui| {
+                    ui.label(RichText::new(cx.t("join-move-to")).small().color(p.text_muted));
+                    for other in cx.session.teams.iter().filter(|t| t.id() != seat.team) {
+                        if ui.button(format!("{} {}", other.emoji, other.name)).clicked() {
+                            cx.actions.push(UiAction::Edit(SessionEdit::Room(RoomEdit::MoveSeat(seat.id, other.id()))));
+                        }
+                    }
+                    ui.separator();
+                    if ui.button(cx.t("join-reset-device")).clicked() {
+                        cx.actions.push(UiAction::Edit(SessionEdit::Room(RoomEdit::ResetDevice(seat.id))));
+                    }
+                });
             }
         });
     }

@@ -102,6 +102,20 @@ try {
   await wang.waitForSelector(".vote-choice.chosen[data-team='2']", { timeout: 3000 });
   summary.afterReloadHeader = (await wang.textContent("#who-text")).trim();
 
+  // Experience sharing: a story each, shown on the projector's wall.
+  await stage("stories");
+  await wang.waitForSelector("#story-place", { timeout: 2000 });
+  await wang.fill("#story-place", "楼下的便利店");
+  await wang.fill("#story-good", "店员记得我常买的咖啡");
+  await wang.fill("#story-bad", "排队时没人招呼");
+  await wang.click(".choice.come_back[data-yes='true']");
+  await wang.click(".choice.recommend[data-yes='true']");
+  await wang.click("#story-send");
+  await wang.waitForSelector("#toast:not(.bad):not([hidden])");
+  await wang.screenshot({ path: shots + "/phone-stories-zh.png" });
+  await ann.waitForSelector("#story-place");
+  await ann.screenshot({ path: shots + "/phone-stories-en.png" });
+
   // Their own 5-3-1.
   await stage("debrief");
   await wang.waitForSelector("#takeaway-0", { timeout: 2000 });

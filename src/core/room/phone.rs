@@ -60,6 +60,16 @@ pub enum PhoneAction {
     },
     /// One line of the phone's own 5-3-1.
     Debrief { part: PhoneDebriefPart, index: usize, text: String },
+    /// The phone's experience-sharing story (sent whole; a new one replaces it).
+    Story {
+        place: String,
+        good: String,
+        bad: String,
+        #[serde(default)]
+        come_back: Option<bool>,
+        #[serde(default)]
+        recommend: Option<bool>,
+    },
 }
 
 /// Why a phone's request was refused; the session is unchanged. Each has a message for the
@@ -87,6 +97,7 @@ pub enum PhoneError {
     NoRoundToRate,
     StarsOutOfRange,
     RoomFull,
+    EmptyStory,
     Refused(SessionError),
 }
 
@@ -110,6 +121,7 @@ impl PhoneError {
             PhoneError::NoRoundToRate => "phone-error-no-round",
             PhoneError::StarsOutOfRange => "phone-error-stars",
             PhoneError::RoomFull => "phone-error-full",
+            PhoneError::EmptyStory => "phone-error-empty-story",
             PhoneError::Refused(_) => "phone-error-refused",
         }
     }
@@ -273,6 +285,16 @@ impl Session {
                     return Err(PhoneError::StarsOutOfRange);
                 }
                 Ok(SessionEdit::SeatRate { round: index, seat: seat_id, stars: *stars, comment: clean_line(comment)? })
+            }
+            PhoneAction::Story { place, good, bad, come_back, recommend } => {
+                if stage != RoomStage::Stories {
+                    return Err(PhoneError::NotNow);
+                }
+                let (place, good, bad) = (clean_line(place)?, clean_line(good)?, clean_line(bad)?);
+                if place.is_empty() && good.is_empty() && bad.is_empty() {
+                    return Err(PhoneError::EmptyStory);
+                }
+                Ok(SessionEdit::ShareStory { seat: seat_id, place, good, bad, come_back: *come_back, recommend: *recommend })
             }
             PhoneAction::Debrief { part, index, text } => {
                 if stage != RoomStage::Debrief {

@@ -47,6 +47,8 @@ pub enum RoomStage {
     Vote,
     /// A role-play round: once it ends, the other teams rate it.
     Round,
+    /// Experience sharing: everyone tells a service they met.
+    Stories,
     /// The closing 5-3-1.
     Debrief,
 }
@@ -58,6 +60,7 @@ impl RoomStage {
             RoomStage::TeamDesign => "team_design",
             RoomStage::Vote => "vote",
             RoomStage::Round => "round",
+            RoomStage::Stories => "stories",
             RoomStage::Debrief => "debrief",
         }
     }

@@ -264,3 +264,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_story_is_one_per_person_replaced_when_edited_and_only_while_sharing() {
+    let (mut session, [alpha, beta, _]) = room();
+    let wang = join(&mut session, alpha, "小王");
+    let ann = join(&mut session, beta, "Ann");
+    let story = |place: &str, good: &str| PhoneAction::Story {
+        place: place.into(),
+        good: good.into(),
+        bad: "排队太久".into(),
+        come_back: Some(true),
+        recommend: None,
+    };
+    assert_eq!(act(&mut session, &wang, "1", story("海底捞", "服务员记得我的名字")), Err(PhoneError::NotNow));
+    stage(&mut session, RoomStage::Stories);
+    act(&mut session, &wang, "2", story("海底捞", "服务员记得我的名字")).unwrap();
+    act(&mut session, &ann, "3", story("IKEA", "easy returns")).unwrap();
+    act(&mut session, &wang, "4", story("海底捞火锅", "主动送了长寿面")).unwrap();
+    let empty = PhoneAction::Story { place: " ".into(), good: "".into(), bad: "".into(), come_back: None, recommend: None };
+    assert_eq!(act(&mut session, &ann, "5", empty), Err(PhoneError::EmptyStory));
+    assert_eq!(session.stories.len(), 2, "小王's second story replaced his first");
+    assert_eq!((session.stories[0].place.as_str(), session.stories[0].name.as_str()), ("海底捞火锅", "小王"));
+    assert_eq!(session.stories[0].good, "主动送了长寿面");
+    assert_eq!((session.stories[0].come_back, session.stories[0].recommend), (Some(true), None));
+    assert_eq!(session.stories[1].team, Some(beta));
+    let view = PhoneView::of(&session, session.seat_of_token(&ann).ok(), crate::core::locale::Locales::compiled_in());
+    assert_eq!(view.0["story"]["good"], "easy returns");
+    assert_eq!(view.0["stories"], 2);
+    assert_eq!(session.apply(&SessionEdit::FeatureStory(Some(1)), &cx()), Ok(Applied::Changed));
+    assert_eq!(session.apply(&SessionEdit::FeatureStory(Some(2)), &cx()), Err(SessionError::NoStory(2)));
+}

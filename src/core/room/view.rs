@@ -108,6 +108,17 @@ impl PhoneView {
                 "tool_chips": tool_chips(locales, lang),
             }),
         );
+        let story = session.stories.iter().find(|s| s.seat == Some(seat.id));
+        parts.insert(
+            "story".into(),
+            story.map_or(Value::Null, |s| {
+                json!({
+                    "place": s.place, "good": s.good, "bad": s.bad,
+                    "come_back": s.come_back, "recommend": s.recommend,
+                })
+            }),
+        );
+        parts.insert("stories".into(), json!(session.stories.len()));
         parts.insert("logos".into(), json!(TEAM_LOGOS.as_slice()));
         PhoneView(parts)
     }

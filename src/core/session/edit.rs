@@ -15,6 +15,7 @@ use super::error::SessionError;
 use super::ledger::PointsSource;
 use super::picker::MemberPick;
 use super::state::Session;
+use super::story::Story;
 use super::vote::random_presentation_order;
 
 /// A field of a team the trainer can edit.
@@ -165,6 +166,17 @@ pub enum SessionEdit {
         stars: u8,
         comment: String,
     },
+    /// A participant's experience-sharing story (their earlier one is replaced).
+    ShareStory {
+        seat: SeatId,
+        place: String,
+        good: String,
+        bad: String,
+        come_back: Option<bool>,
+        recommend: Option<bool>,
+    },
+    /// Put one story up large on the wall (`None`: back to the wall).
+    FeatureStory(Option<usize>),
     /// The trainer's change to the room of phones.
     Room(RoomEdit),
 }
@@ -427,6 +439,37 @@ impl Session {
                     return Err(SessionError::RatesOwnRound);
                 }
                 record.rate_by_seat(*seat, team, *stars, comment.clone());
+                Ok(Applied::Changed)
+            }
+            SessionEdit::ShareStory { seat, place, good, bad, come_back, recommend } => {
+                let sitting = self.room.seat(*seat).ok_or(SessionError::UnknownSeat(*seat))?;
+                let story = Story {
+                    seat: Some(*seat),
+                    team: Some(sitting.team),
+                    name: sitting.name.clone(),
+                    place: place.clone(),
+                    good: good.clone(),
+                    bad: bad.clone(),
+                    come_back: *come_back,
+                    recommend: *recommend,
+                    at: now,
+                };
+                match self.stories.iter().position(|s| s.seat == Some(*seat)) {
+                    Some(i) => self.stories[i] = story,
+                    None if self.stories.len() >= crate::core::room::seat::MAX_SEATS => {
+                        return Err(SessionError::RoomFull);
+                    }
+                    None => self.stories.push(story),
+                }
+                Ok(Applied::Changed)
+            }
+            SessionEdit::FeatureStory(story) => {
+                if let Some(i) = story
+                    && *i >= self.stories.len()
+                {
+                    return Err(SessionError::NoStory(*i));
+                }
+                self.featured_story = *story;
                 Ok(Applied::Changed)
             }
             SessionEdit::Room(edit) => self.edit_room(edit),

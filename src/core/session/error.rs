@@ -50,6 +50,7 @@ pub enum SessionError {
     RoomFull,
     /// Someone of that name sits in the team already.
     NameTaken(String),
+    NoStory(usize),
 }
 
 impl std::fmt::Display for SessionError {
@@ -86,6 +87,7 @@ impl std::fmt::Display for SessionError {
                 write!(f, "the room holds at most {} phones", crate::core::room::seat::MAX_SEATS)
             }
             SessionError::NameTaken(name) => write!(f, "{name} sits in that team already"),
+            SessionError::NoStory(i) => write!(f, "no story {i}"),
         }
     }
 }

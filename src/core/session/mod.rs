@@ -9,6 +9,7 @@ pub(crate) mod error;
 mod ledger;
 pub mod picker;
 pub(crate) mod state;
+pub mod story;
 pub(crate) mod team;
 pub mod vote;
 

@@ -13,6 +13,7 @@ use super::debrief::{Debrief, DebriefShape};
 use super::error::SessionError;
 use super::ledger::{PointsEntry, PointsSource, rank};
 use super::picker::{MemberPick, Picker};
+use super::story::Story;
 use super::team::{MAX_TEAMS, MIN_TEAMS, TEAM_PALETTE_SIZE, Team};
 use super::vote::Ballots;
 use crate::core::content_error::{ContentError, parse_ron};
@@ -51,6 +52,10 @@ pub struct Session {
     /// Every role-play round played, in order; the open one (if any) is last.
     pub rounds: Vec<RoundRecord>,
     pub round_rules: RoundRules,
+    /// Participants' experience-sharing stories, in the order they came.
+    pub stories: Vec<Story>,
+    /// The story the trainer put up large, if any.
+    pub featured_story: Option<usize>,
     /// The phones that joined, the room code and the secret their tokens are signed with.
     pub room: Room,
     /// The next id to hand out; kept so ids of removed teams are never reused.
@@ -75,6 +80,8 @@ impl Default for Session {
             debrief_shape: DebriefShape::default(),
             rounds: Vec::new(),
             round_rules: RoundRules::default(),
+            stories: Vec::new(),
+            featured_story: None,
             room: Room::default(),
             next_team_id: 1,
         }
@@ -342,6 +349,7 @@ impl Session {
         at_most("teams", self.teams.len(), MAX_TEAMS)?;
         at_most("ledger entries", self.ledger.len(), MAX_LEDGER_ENTRIES)?;
         at_most("rounds", self.rounds.len(), MAX_ROUNDS)?;
+        at_most("stories", self.stories.len(), crate::core::room::seat::MAX_SEATS)?;
         at_most("phones in the room", self.room.seats.len(), crate::core::room::seat::MAX_SEATS)?;
         let text = |what: &str, text: &str| at_most(what, text.chars().count(), MAX_TEXT_CHARS);
         text("the camp's name", &self.name)?;

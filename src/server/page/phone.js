@@ -220,6 +220,7 @@ function render() {
   const body = stage === "team_design" ? teamDesign(team)
     : stage === "vote" ? vote(team)
     : stage === "round" ? rating(team)
+    : stage === "stories" ? story()
     : stage === "debrief" ? debrief()
     : lobby(team);
   app.replaceChildren(el("div", { class: "stage", "data-stage": stage }, body));
@@ -319,6 +320,33 @@ function rating(team) {
   parts.push(el("button", { id: "rate-send", disabled: !draft.stars, text: t("phone-send"),
     onclick: () => act({ do: "rate", round: r.round, stars: draft.stars, comment: draft.comment }) }));
   if (r.stars) parts.push(el("p", { class: "muted", text: t("phone-your-rating") + " " + "★".repeat(r.stars) }));
+  return parts;
+}
+
+function story() {
+  const mine = state.view.story || { place: "", good: "", bad: "", come_back: null, recommend: null };
+  const draft = state.drafts.story || (state.drafts.story = { ...mine });
+  const parts = [el("h1", { text: t("phone-stage-stories") }), el("p", { class: "muted", text: t("phone-stories-hint") })];
+  const text = (id, key, field) => {
+    const input = el("textarea", { id, rows: "2", maxlength: "200" });
+    input.value = draft[field] || "";
+    input.addEventListener("input", () => { draft[field] = input.value; });
+    return [el("label", { for: id, text: t(key) }), input];
+  };
+  parts.push(...text("story-place", "phone-story-place", "place"));
+  parts.push(...text("story-good", "phone-story-good", "good"));
+  parts.push(...text("story-bad", "phone-story-bad", "bad"));
+  const choice = (key, field) => [el("label", { text: t(key) }), el("div", { class: "row" },
+    [true, false].map((yes) => el("button", {
+      class: "choice " + field + (draft[field] === yes ? " chosen" : ""), "data-yes": String(yes),
+      text: t(yes ? "phone-yes" : "phone-no"), onclick: () => { draft[field] = yes; render(); },
+    })))];
+  parts.push(...choice("phone-story-come-back", "come_back"));
+  parts.push(...choice("phone-story-recommend", "recommend"));
+  parts.push(el("button", { id: "story-send", text: t("phone-send"), onclick: () => act({
+    do: "story", place: draft.place || "", good: draft.good || "", bad: draft.bad || "",
+    come_back: draft.come_back, recommend: draft.recommend,
+  }) }));
   return parts;
 }
 

@@ -260,6 +260,9 @@ fn edit(ui: &mut Ui, cx: &mut UiCx, owner: Owner, part: DebriefPart, current: &s
 }
 
 /// Every team's debrief side by side, under a word cloud of all their takeaways.
+/// Members' lines a team's card shows when the team has no debrief of its own.
+const MEMBER_LINES: usize = 6;
+
 fn gallery(ui: &mut Ui, cx: &mut UiCx, shape: DebriefShape) {
     let p = cx.palette;
     let takeaways = cx.session.debriefs.iter().flat_map(|d| d.takeaways.iter().map(String::as_str));
@@ -283,11 +286,32 @@ fn gallery(ui: &mut Ui, cx: &mut UiCx, shape: DebriefShape) {
             widgets::card(ui, &p, |ui| {
                 ui.set_width(ui.available_width());
                 widgets::team_badge(ui, &p, team.color, &team.emoji, &team.name, 40.0);
+                let small = |text: String| RichText::new(text).size(text_size::SMALL);
+                // Each member's own 5-3-1 (from the keyboard or their phone): their first line.
+                let members: Vec<(&str, &str)> = cx
+                    .session
+                    .debriefs
+                    .iter()
+                    .filter(|d| d.team == Some(team.id()))
+                    .filter_map(|d| {
+                        let name = d.participant.as_deref()?;
+                        let first = d.takeaways.iter().find(|t| !t.trim().is_empty())?;
+                        Some((name, first.as_str()))
+                    })
+                    .collect();
                 let Some(debrief) = cx.session.debrief(team.id()) else {
-                    ui.label(RichText::new(cx.t("debrief-not-yet")).small().color(p.text_muted));
+                    if members.is_empty() {
+                        ui.label(RichText::new(cx.t("debrief-not-yet")).small().color(p.text_muted));
+                    }
+                    for (name, first) in members.iter().take(MEMBER_LINES) {
+                        ui.add(egui::Label::new(small(format!("{name}: {first}"))).truncate());
+                    }
+                    if members.len() > MEMBER_LINES {
+                        let more = cx.t_args("debrief-more-members", &[("count", (members.len() - MEMBER_LINES).into())]);
+                        ui.label(small(more).color(p.text_muted));
+                    }
                     return;
                 };
-                let small = |text: String| RichText::new(text).size(text_size::SMALL);
                 for (n, takeaway) in
                     debrief.takeaways.iter().take(shape.takeaways).filter(|t| !t.is_empty()).enumerate()
                 {

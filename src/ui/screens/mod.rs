@@ -12,6 +12,7 @@ mod round;
 pub mod round_console;
 mod round_result;
 mod settings;
+mod stories;
 mod teams;
 
 use bevy::prelude::*;
@@ -35,6 +36,7 @@ impl ScreenView for Screen {
             Screen::Agenda => icons::AGENDA,
             Screen::Teams => icons::TEAMS,
             Screen::Presentations => icons::PRESENT,
+            Screen::Stories => icons::STORIES,
             Screen::Library => icons::LIBRARY,
             Screen::Round => icons::ROUND,
             Screen::RoundResult => icons::RESULT,
@@ -51,6 +53,7 @@ impl ScreenView for Screen {
             Screen::Agenda => agenda::show(ui, cx),
             Screen::Teams => teams::show(ui, cx),
             Screen::Presentations => presentations::show(ui, cx),
+            Screen::Stories => stories::show(ui, cx),
             Screen::Library => library::show(ui, cx),
             Screen::Round => round::show(ui, cx),
             Screen::RoundResult => round_result::show(ui, cx),

@@ -46,6 +46,7 @@ pub mod icons {
     pub const AGENDA: &str = "📋";
     pub const TEAMS: &str = "👥";
     pub const PRESENT: &str = "🎤";
+    pub const STORIES: &str = "💬";
     pub const LIBRARY: &str = "📚";
     pub const ROUND: &str = "🎭";
     pub const RESULT: &str = "📊";
@@ -64,11 +65,12 @@ pub mod icons {
     pub const DROPDOWN: &str = "▼";
 
     /// Every icon, so the glyph-coverage test can check them.
-    pub const ALL: [&str; 19] = [
+    pub const ALL: [&str; 20] = [
         HOME,
         AGENDA,
         TEAMS,
         PRESENT,
+        STORIES,
         LIBRARY,
         ROUND,
         RESULT,
