@@ -133,6 +133,8 @@ fn harness_sized(state: Shown, size: [f32; 2]) -> Harness<'static, Shown> {
                 let mut screen_ui = ui.new_child(UiBuilder::new().max_rect(area));
                 shown.screen.show(&mut screen_ui, &mut cx);
             }
+            // Above the screen, as the app draws it (nothing while phones' card is closed).
+            service_camp::ui::join_card::join_card(ui.ctx(), &mut cx);
             let actions = cx.actions;
             if shown.apply_edits {
                 let context = EditContext::new(Timestamp(0), None);
@@ -346,6 +348,35 @@ fn phone_votes_show_only_their_count_until_the_trainer_reveals_them() {
     vote.get_by_label_contains("Reveal the result").click();
     vote.run_steps(2);
     assert!(vote.state().actions.contains(&UiAction::Edit(SessionEdit::AwardVote)));
+}
+
+#[test]
+fn the_join_card_shows_the_code_the_roster_and_the_trainers_controls() {
+    let mut shown = Shown::new(Screen::Teams, Lang::En, ThemeKind::Light);
+    let locales = std::sync::Arc::new(Locales::builtin());
+    shown.phones.start(&mut shown.session, RoomStage::TeamDesign, locales, Box::new(|| {}), 0.0);
+    let session = &mut shown.session;
+    let cx = service_camp::core::session::EditContext::new(service_camp::core::session::Timestamp(1), None);
+    session.apply(&SessionEdit::Room(RoomEdit::NewCode(Some("8642".into()))), &cx).unwrap();
+    let team = session.teams[0].id();
+    for name in ["Ann", "Bob"] {
+        let join = JoinRequest { code: "8642".into(), team, name: name.into() };
+        session.join_from_phone(&join, &cx).unwrap();
+    }
+    let ann = session.room.seats[0].id;
+    let mut card = harness_for(shown);
+    card.run_steps(3);
+    assert!(card.query_by_label("8642").is_some(), "the room code, large");
+    assert!(card.query_by_label_contains("?code=8642").is_some(), "the plain link");
+    assert!(card.query_by_label("2 joined · 0 online").is_some());
+    card.get_by_label("🔒 Lock joining").click();
+    card.get_by_label("○ Ann").click();
+    card.run_steps(3);
+    card.get_by_label("Sign this phone out (they join again)").click();
+    card.run_steps(2);
+    let actions = &card.state().actions;
+    assert!(actions.contains(&UiAction::Edit(SessionEdit::Room(RoomEdit::Lock(true)))), "{actions:?}");
+    assert!(actions.contains(&UiAction::Edit(SessionEdit::Room(RoomEdit::ResetDevice(ann)))), "{actions:?}");
 }
 
 /// The round screen with a live lost-parcel round served by the first demo team.

@@ -561,3 +561,4 @@ phone-yes = Yes
 phone-no = No
 phone-error-empty-story = Write at least one of: where, what was good, what was bad.
 stories-feature = 🔍 Discuss this one
+join-rename = Rename

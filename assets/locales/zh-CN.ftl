@@ -543,3 +543,4 @@ phone-yes = 会
 phone-no = 不会
 phone-error-empty-story = 请至少写一项:在哪里、好在哪里或差在哪里。
 stories-feature = 🔍 放大讨论
+join-rename = 改名

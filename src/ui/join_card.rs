@@ -6,7 +6,7 @@ use bevy_egui::egui::{self, Color32, RichText, TextureHandle, TextureOptions, Ui
 
 use std::collections::BTreeMap;
 
-use crate::core::room::{RoomEdit, SeatId};
+use crate::core::room::{MAX_NAME_CHARS, RoomEdit, SeatId};
 use crate::server::hub::Presence;
 use crate::core::session::SessionEdit;
 use crate::features::actions::{PhonesAction, UiAction};
@@ -18,6 +18,8 @@ use crate::ui::theme::{fonts, spacing, widgets};
 const QUIET_ZONE: usize = 4;
 /// Seconds without a phone before the card suggests the network may keep phones apart.
 const NO_PHONE_HINT_AFTER: f64 = 60.0;
+/// The roster's height on the card; more names scroll.
+const ROSTER_HEIGHT: f32 = 250.0;
 
 pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
     let phones = cx.phones;
@@ -58,7 +60,7 @@ pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
             }
             ui.vertical(|ui| {
                 ui.label(RichText::new(cx.t("join-code")).color(p.text_muted));
-                ui.label(RichText::new(&room.code).family(fonts::bold_family()).size(150.0).color(p.accent));
+                ui.label(RichText::new(&room.code).family(fonts::bold_family()).size(130.0).color(p.accent));
                 for link in links.iter().skip(2) {
                     ui.label(RichText::new(link).monospace().size(24.0));
                 }
@@ -79,7 +81,10 @@ pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
                     ui.label(RichText::new(cx.t("join-locked")).strong().color(p.warning));
                 }
                 ui.add_space(spacing::GAP);
-                roster(ui, cx, &presence);
+                // A full room (12 teams) scrolls here rather than pushing the card off the screen.
+                egui::ScrollArea::vertical().max_height(ROSTER_HEIGHT).auto_shrink([false, true]).show(ui, |ui| {
+                    roster(ui, cx, &presence)
+                });
                 ui.add_space(spacing::GAP);
                 ui.horizontal_wrapped(|ui| {
                     let lock = if room.locked { "join-unlock" } else { "join-lock" };
@@ -99,7 +104,8 @@ pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
 }
 
 /// Who joined, per team: ● connected now, ○ away (their phone will rejoin the same seat). A
-/// name opens the trainer's menu: move the person to another team, or sign their phone out.
+/// name opens the trainer's menu: rename the person, move them to another team, or sign their
+/// phone out.
 fn roster(ui: &mut Ui, cx: &mut UiCx, presence: &BTreeMap<SeatId, Presence>) {
     let p = cx.palette;
     for team in &cx.session.teams {
@@ -113,6 +119,16 @@ fn roster(ui: &mut Ui, cx: &mut UiCx, presence: &BTreeMap<SeatId, Presence>) {
                 let online = presence.get(&seat.id).is_some_and(|p| p.streams > 0);
                 let (mark, color) = if online { ("●", p.success) } else { ("○", p.text_muted) };
                 ui.menu_button(RichText::new(format!("{mark} {}", seat.name)).color(color), |ui| {
+                    let id = egui::Id::new(("rename-seat", seat.id));
+                    let mut name = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| seat.name.clone());
+                    ui.horizontal(|ui| {
+                        ui.add(egui::TextEdit::singleline(&mut name).char_limit(MAX_NAME_CHARS).desired_width(220.0));
+                        if ui.button(cx.t("join-rename")).clicked() && name.trim() != seat.name {
+                            cx.actions.push(UiAction::Edit(SessionEdit::Room(RoomEdit::RenameSeat(seat.id, name.clone()))));
+                        }
+                    });
+                    ui.data_mut(|d| d.insert_temp(id, name));
+                    ui.separator();
                     ui.label(RichText::new(cx.t("join-move-to")).small().color(p.text_muted));
                     for other in cx.session.teams.iter().filter(|t| t.id() != seat.team) {
                         if ui.button(format!("{} {}", other.emoji, other.name)).clicked() {

@@ -103,6 +103,9 @@ pub enum RoomEdit {
     ResetDevice(SeatId),
     /// The person sits in another team now (their vote is withdrawn).
     MoveSeat(SeatId, TeamId),
+    /// The person's name as the room should read it (a typo, a nickname): on their team's
+    /// members, their debrief, their story and, if captain, the team card.
+    RenameSeat(SeatId, String),
     AnyMemberDesigns(bool),
 }
 

@@ -295,3 +295,21 @@ fn a_story_is_one_per_person_replaced_when_edited_and_only_while_sharing() {
     assert_eq!(session.apply(&SessionEdit::FeatureStory(Some(1)), &cx()), Ok(Applied::Changed));
     assert_eq!(session.apply(&SessionEdit::FeatureStory(Some(2)), &cx()), Err(SessionError::NoStory(2)));
 }
+
+#[test]
+fn renaming_a_seat_renames_the_member_the_captain_and_their_debrief() {
+    let (mut session, [alpha, ..]) = room();
+    let token = join(&mut session, alpha, "小王");
+    session.team_mut(alpha).unwrap().captain = "小王".into();
+    session.debrief_of_mut(alpha, Some("小王")).takeaways = vec!["倾听".into()];
+    let seat = session.seat_of_token(&token).unwrap();
+    let rename = |name: &str| SessionEdit::Room(RoomEdit::RenameSeat(seat, name.into()));
+    assert_eq!(session.apply(&rename("小李"), &cx()), Err(SessionError::NameTaken("小李".into())));
+    session.apply(&rename(" 王小明 "), &cx()).unwrap();
+    let team = session.team(alpha).unwrap();
+    assert_eq!(team.members, ["王小明", "小李"]);
+    assert_eq!(team.captain, "王小明");
+    assert_eq!(session.debrief_of(alpha, Some("王小明")).unwrap().takeaways, ["倾听"]);
+    assert_eq!(session.seat_of_token(&token), Ok(seat), "the phone keeps its seat");
+    assert_eq!(session.room.seat(seat).unwrap().name, "王小明");
+}

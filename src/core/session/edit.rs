@@ -522,6 +522,37 @@ impl Session {
                 let seat = self.room.seat_mut(*seat).ok_or(SessionError::UnknownSeat(*seat))?;
                 seat.generation = seat.generation.wrapping_add(1);
             }
+            RoomEdit::RenameSeat(seat_id, name) => {
+                let seat = self.room.seat(*seat_id).ok_or(SessionError::UnknownSeat(*seat_id))?.clone();
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                let chars = name.chars().count();
+                if chars == 0 || chars > crate::core::room::seat::MAX_NAME_CHARS || name.contains(super::team::NAME_SEPARATORS) {
+                    return Err(SessionError::TooLong { chars, max: crate::core::room::seat::MAX_NAME_CHARS });
+                }
+                if name == seat.name {
+                    return Ok(Applied::Unchanged);
+                }
+                let team = self.team(seat.team).ok_or(SessionError::UnknownTeam(seat.team))?;
+                if team.members.contains(&name) {
+                    return Err(SessionError::NameTaken(name));
+                }
+                let team = self.team_mut(seat.team).expect("checked above");
+                for member in team.members.iter_mut().filter(|m| **m == seat.name) {
+                    *member = name.clone();
+                }
+                if team.captain == seat.name {
+                    team.captain = name.clone();
+                }
+                for debrief in self.debriefs.iter_mut() {
+                    if debrief.team == Some(seat.team) && debrief.participant.as_deref() == Some(&seat.name) {
+                        debrief.participant = Some(name.clone());
+                    }
+                }
+                for story in self.stories.iter_mut().filter(|s| s.seat == Some(*seat_id)) {
+                    story.name = name.clone();
+                }
+                self.room.seat_mut(*seat_id).expect("checked above").name = name;
+            }
             RoomEdit::MoveSeat(seat_id, to) => {
                 let seat = self.room.seat(*seat_id).ok_or(SessionError::UnknownSeat(*seat_id))?.clone();
                 if self.team(*to).is_none() {
