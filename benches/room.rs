@@ -12,10 +12,6 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use service_camp::core::lang::Lang;
-use service_camp::core::persist::save_session;
-use service_camp::core::session::{EditContext, Session, SessionEdit, Timestamp};
-
 const PHONES: usize = 100;
 const TEAMS: u32 = 6;
 const IDLE_WINDOW: Duration = Duration::from_secs(10);
@@ -82,24 +78,11 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-/// The demo camp before its vote (its awards taken back, no ballots).
-fn before_the_vote() -> Session {
-    let mut session = Session::demo(Lang::Zh);
-    let cx = EditContext::new(Timestamp(1), None);
-    while let Some(entry) = session.vote_award() {
-        session.apply(&SessionEdit::Undo(entry), &cx).unwrap();
-    }
-    session.ballots.clear();
-    session
-}
-
 fn main() {
     // `cargo bench` passes flags such as --bench; this benchmark takes none.
     let started = Instant::now();
-    let file = std::env::temp_dir().join(format!("sc-bench-room-{}.ron", std::process::id()));
-    save_session(&before_the_vote(), &file).expect("a temporary session file");
     let mut child = Command::new(env!("CARGO_BIN_EXE_service-camp"))
-        .args(["room", file.to_str().unwrap(), "--port", "0"])
+        .args(["room", "--demo", "--port", "0"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -193,7 +176,6 @@ fn main() {
 
     writeln!(stdin, "quit").unwrap();
     let _ = child.wait();
-    let _ = std::fs::remove_file(&file);
     println!("room: {PHONES} phones on 127.0.0.1, each voting once, 20 ms apart");
     println!(
         "  vote POST → own stream update: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (target p95 < 100 ms)",

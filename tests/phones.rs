@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use service_camp::core::lang::Lang;
 use service_camp::core::persist::save_session;
-use service_camp::core::session::{EditContext, Session, SessionEdit, TeamId, Timestamp};
+use service_camp::core::session::{Session, TeamId};
 
 /// A `service-camp room` process serving a copy of the demo session from a temporary file.
 struct RoomProcess {
@@ -23,24 +23,13 @@ struct RoomProcess {
     session_file: PathBuf,
 }
 
-/// The demo camp before its vote: the awards taken back and no ballots yet.
-fn before_the_vote() -> Session {
-    let mut session = Session::demo(Lang::Zh);
-    let cx = EditContext::new(Timestamp(1), None);
-    while let Some(entry) = session.vote_award() {
-        session.apply(&SessionEdit::Undo(entry), &cx).unwrap();
-    }
-    session.ballots.clear();
-    session
-}
-
 impl RoomProcess {
     fn start(name: &str) -> RoomProcess {
         let dir = std::env::temp_dir().join(format!("sc-room-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let session_file = dir.join("camp.ron");
-        save_session(&before_the_vote(), &session_file).unwrap();
+        save_session(&Session::demo_before_the_vote(Lang::Zh), &session_file).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_service-camp"))
             .args(["room", session_file.to_str().unwrap(), "--port", "0"])
             .stdin(Stdio::piped())

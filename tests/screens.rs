@@ -324,12 +324,9 @@ fn votes_are_typed_as_two_numbers_voter_then_choice() {
 #[test]
 fn phone_votes_show_only_their_count_until_the_trainer_reveals_them() {
     let mut shown = Shown::new(Screen::Presentations, Lang::En, ThemeKind::Light);
+    shown.session = Session::demo_before_the_vote(Lang::En);
     let session = &mut shown.session;
     let cx = service_camp::core::session::EditContext::new(service_camp::core::session::Timestamp(1), None);
-    while let Some(entry) = session.vote_award() {
-        session.apply(&SessionEdit::Undo(entry), &cx).unwrap();
-    }
-    session.ballots.clear();
     session.apply(&SessionEdit::Room(RoomEdit::NewCode(Some("1234".into()))), &cx).unwrap();
     session.apply(&SessionEdit::Room(RoomEdit::Stage(RoomStage::Vote)), &cx).unwrap();
     let [first, second, third] = [0, 1, 2].map(|i| session.teams[i].id());

@@ -95,7 +95,7 @@ pub enum Command {
         /// The session file (RON).
         #[arg(required_unless_present = "demo", conflicts_with = "demo")]
         session: Option<PathBuf>,
-        /// Serve the built-in demo session (in `--lang`), saved nowhere.
+        /// Serve the built-in demo camp before its vote (in `--lang`), saved nowhere.
         #[arg(long)]
         demo: bool,
         /// The port (default 8390, else any free one; 0 for any free one).

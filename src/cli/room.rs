@@ -49,7 +49,7 @@ pub fn run_room(
                 }
             }
         }
-        _ => (Session::demo(lang.unwrap_or_default()), None),
+        _ => (Session::demo_before_the_vote(lang.unwrap_or_default()), None),
     };
     let path = if demo { None } else { session_path };
     let rubrics = super::content::rubrics_or_report(&crate::core::paths::assets_dir().join("rubrics"), err);

@@ -416,6 +416,22 @@ impl Session {
     }
 }
 
+impl Session {
+    /// The demo camp as it stands before its vote (the vote's awards taken back, no ballots):
+    /// what `service-camp room --demo` serves, so phones can try every part of the day.
+    pub fn demo_before_the_vote(lang: Lang) -> Session {
+        let mut session = Session::demo(lang);
+        let cx = super::edit::EditContext::new(Timestamp(0), None);
+        while let Some(entry) = session.vote_award() {
+            if session.apply(&super::edit::SessionEdit::Undo(entry), &cx).is_err() {
+                break;
+            }
+        }
+        session.ballots.clear();
+        session
+    }
+}
+
 fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) {
     let item = items.remove(from);
     items.insert(to.min(items.len()), item);
@@ -444,6 +460,16 @@ mod tests {
         assert_eq!(session.ranking(), vec![2, 0, 1]);
         assert!(session.has_data());
         assert!(!Session::default().has_data());
+    }
+
+    #[test]
+    fn the_demo_before_its_vote_has_no_ballots_and_no_vote_points() {
+        let demo = Session::demo(Lang::Zh);
+        let before = Session::demo_before_the_vote(Lang::Zh);
+        assert!(before.vote_award().is_none());
+        assert!(before.ballots.ballots().is_empty());
+        let taken_back: Vec<i32> = demo.totals().iter().zip(before.totals()).map(|(a, b)| a - b).collect();
+        assert_eq!(taken_back, [5, 10, 0, 0, 0, 0], "the best team's 10 and the runner-up's 5");
     }
 
     #[test]
