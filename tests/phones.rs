@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 
 use service_camp::core::lang::Lang;
 use service_camp::core::persist::save_session;
-use service_camp::core::session::{Session, TeamId};
+use service_camp::core::round::{RoundCast, RoundEnding, RoundRecord};
+use service_camp::core::scenario::load_str;
+use service_camp::core::session::{Session, TeamId, Timestamp};
 
 /// A `service-camp room` process serving a copy of the demo session from a temporary file.
 struct RoomProcess {
@@ -25,11 +27,15 @@ struct RoomProcess {
 
 impl RoomProcess {
     fn start(name: &str) -> RoomProcess {
+        RoomProcess::serving(name, &Session::demo_before_the_vote(Lang::Zh))
+    }
+
+    fn serving(name: &str, session: &Session) -> RoomProcess {
         let dir = std::env::temp_dir().join(format!("sc-room-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let session_file = dir.join("camp.ron");
-        save_session(&Session::demo_before_the_vote(Lang::Zh), &session_file).unwrap();
+        save_session(session, &session_file).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_service-camp"))
             .args(["room", session_file.to_str().unwrap(), "--port", "0"])
             .stdin(Stdio::piped())
@@ -230,7 +236,16 @@ fn the_phone_page_in_real_chromium_joins_designs_votes_rejoins_and_debriefs() {
         eprintln!("Chromium or playwright-core missing: skipping the phone page (see the README)");
         return;
     }
-    let mut room = RoomProcess::start("browser");
+    // The demo camp before its vote, and a round just played by 磐石队 waiting for the room's stars.
+    let mut camp = Session::demo_before_the_vote(Lang::Zh);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/lost-parcel.ron");
+    let scenario = load_str(&path, &std::fs::read_to_string(&path).unwrap()).unwrap();
+    let cast = RoundCast { team: Some(TeamId(3)), rep: "周强".into(), ..RoundCast::default() };
+    let number = camp.rounds.len() as u32 + 1;
+    let mut round = RoundRecord::new(number, &scenario, &cast, TeamId(3), Timestamp(0));
+    round.end(240.0, RoundEnding::Ended);
+    camp.rounds.push(round);
+    let mut room = RoomProcess::serving("browser", &camp);
     let shots = std::env::var_os("PHONE_SHOTS")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join(format!("sc-phone-shots-{}", std::process::id())));
@@ -269,7 +284,8 @@ fn the_phone_page_in_real_chromium_joins_designs_votes_rejoins_and_debriefs() {
     assert!(seen["voteSeenByOthersMs"].as_u64().unwrap() < 1000);
     assert_eq!(seen["afterReloadHeader"], "王磊 · 闪电队", "a reload brings back the same person");
     let pages = ["join-zh", "lobby-zh", "design-zh", "design-en", "vote-zh", "vote-en", "stories-zh", "stories-en"];
-    for name in pages.into_iter().chain(["debrief-zh", "debrief-en"]) {
+    let pages = pages.into_iter().chain(["rating-zh", "rating-en"]);
+    for name in pages.chain(["debrief-zh", "debrief-en"]) {
         assert!(shots.join(format!("phone-{name}.png")).is_file(), "phone-{name}.png");
     }
 
@@ -284,4 +300,13 @@ fn the_phone_page_in_real_chromium_joins_designs_votes_rejoins_and_debriefs() {
     assert_eq!((story.name.as_str(), story.place.as_str()), ("王磊", "楼下的便利店"));
     assert_eq!((story.good.as_str(), story.bad.as_str()), ("店员记得我常买的咖啡", "排队时没人招呼"));
     assert_eq!((story.come_back, story.recommend), (Some(true), Some(true)));
+    let round = session.rounds.last().unwrap();
+    let ratings: Vec<(&str, u8, &str)> = round
+        .phone_ratings
+        .iter()
+        .map(|r| (session.room.seat(r.seat).unwrap().name.as_str(), r.stars, r.comment.as_str()))
+        .collect();
+    assert_eq!(ratings, [("王磊", 4, "道歉很真诚,方案还可以更具体"), ("Ann <b>Lee</b>", 5, "")]);
+    assert_eq!(round.peer_average(), Some(4.5), "闪电队 4 and 向日葵 5: each team counts once");
+    assert_eq!(seen["ratingOwnTeamBlocked"], true);
 }

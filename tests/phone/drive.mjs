@@ -102,6 +102,27 @@ try {
   await wang.waitForSelector(".vote-choice.chosen[data-team='2']", { timeout: 3000 });
   summary.afterReloadHeader = (await wang.textContent("#who-text")).trim();
 
+  // After a round: the other teams' members rate it, with a comment.
+  await stage("round");
+  await wang.waitForSelector("[data-stars='4']", { timeout: 2000 });
+  await wang.click("[data-stars='4']");
+  await wang.fill("#rate-comment", "道歉很真诚,方案还可以更具体");
+  await wang.click("#rate-send");
+  await wang.waitForSelector("#toast:not(.bad):not([hidden])");
+  await wang.screenshot({ path: shots + "/phone-rating-zh.png" });
+  await ann.click("[data-stars='5']");
+  await ann.click("#rate-send");
+  await ann.waitForSelector("#toast:not(.bad):not([hidden])");
+  await ann.screenshot({ path: shots + "/phone-rating-en.png" });
+  // Someone of the serving team is told it is theirs, with nothing to press.
+  const zhouContext = await browser.newContext(phone);
+  const zhou = await zhouContext.newPage();
+  await zhou.goto(base + "/?code=" + code);
+  await zhou.locator(".team-choice").nth(2).click();
+  await zhou.click("button.member >> nth=0");
+  await zhou.waitForSelector("[data-stage=round]");
+  summary.ratingOwnTeamBlocked = (await zhou.locator("[data-stars]").count()) === 0;
+
   // Experience sharing: a story each, shown on the projector's wall.
   await stage("stories");
   await wang.waitForSelector("#story-place", { timeout: 2000 });

@@ -3,6 +3,7 @@
 //! [`Session::apply`] it. Each rule lives here once and is tested without any UI.
 
 use crate::core::ids::{TeamId, Timestamp};
+use crate::core::lang::Lang;
 use crate::core::locale::Locales;
 use crate::core::room::seat::{RoomEdit, SeatId};
 use crate::core::round::record::{Observed, RoundCast, RoundEnding, RoundRecord};
@@ -229,6 +230,22 @@ pub enum Applied {
     WalkedOut,
     /// This seat joined (or came back).
     Joined(SeatId),
+}
+
+impl Session {
+    /// The demo camp as it stands before its vote (the vote's awards taken back, no ballots):
+    /// what `service-camp room --demo` serves, so phones can try every part of the day.
+    pub fn demo_before_the_vote(lang: Lang) -> Session {
+        let mut session = Session::demo(lang);
+        let cx = EditContext::new(Timestamp(0), None);
+        while let Some(entry) = session.vote_award() {
+            if session.apply(&SessionEdit::Undo(entry), &cx).is_err() {
+                break;
+            }
+        }
+        session.ballots.clear();
+        session
+    }
 }
 
 impl Session {

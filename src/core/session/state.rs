@@ -416,22 +416,6 @@ impl Session {
     }
 }
 
-impl Session {
-    /// The demo camp as it stands before its vote (the vote's awards taken back, no ballots):
-    /// what `service-camp room --demo` serves, so phones can try every part of the day.
-    pub fn demo_before_the_vote(lang: Lang) -> Session {
-        let mut session = Session::demo(lang);
-        let cx = super::edit::EditContext::new(Timestamp(0), None);
-        while let Some(entry) = session.vote_award() {
-            if session.apply(&super::edit::SessionEdit::Undo(entry), &cx).is_err() {
-                break;
-            }
-        }
-        session.ballots.clear();
-        session
-    }
-}
-
 fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) {
     let item = items.remove(from);
     items.insert(to.min(items.len()), item);

@@ -304,7 +304,7 @@ function rating(team) {
   if (!r) return parts.concat(el("p", { class: "muted", text: t("phone-rate-wait") }));
   const serving = state.view.teams.find((x) => x.id === r.team) || { logo: "", name: "" };
   parts.push(el("div", { class: "card" }, el("div", { class: "big", text: emoji(serving.logo) + " " + serving.name }),
-    el("div", { class: "muted", text: r.title + (r.rep ? " · " + r.rep : "") })));
+    el("div", { class: "muted", text: (r.title[state.lang] || r.title.zh) + (r.rep ? " · " + r.rep : "") })));
   if (r.team === team.id) return parts.concat(el("p", { text: t("phone-rate-own") }));
   const draft = state.drafts.rating && state.drafts.rating.round === r.round ? state.drafts.rating
     : { round: r.round, stars: r.stars, comment: r.comment };
