@@ -19,7 +19,7 @@ const QUIET_ZONE: usize = 4;
 /// Seconds without a phone before the card suggests the network may keep phones apart.
 const NO_PHONE_HINT_AFTER: f64 = 60.0;
 /// The roster's height on the card; more names scroll.
-const ROSTER_HEIGHT: f32 = 250.0;
+const ROSTER_HEIGHT: f32 = 210.0;
 
 pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
     let phones = cx.phones;
@@ -90,6 +90,11 @@ pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
                     let lock = if room.locked { "join-unlock" } else { "join-lock" };
                     if widgets::button(ui, &cx.t(lock)).clicked() {
                         cx.actions.push(UiAction::Edit(SessionEdit::Room(RoomEdit::Lock(!room.locked))));
+                    }
+                    let who = if room.any_member_designs { "join-design-anyone" } else { "join-design-captain" };
+                    if widgets::button(ui, &cx.t(who)).clicked() {
+                        let any = !room.any_member_designs;
+                        cx.actions.push(UiAction::Edit(SessionEdit::Room(RoomEdit::AnyMemberDesigns(any))));
                     }
                     if widgets::button(ui, &cx.t("join-new-code")).clicked() {
                         cx.actions.push(UiAction::Edit(SessionEdit::Room(RoomEdit::NewCode(None))));

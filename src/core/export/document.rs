@@ -44,6 +44,7 @@ pub fn report(session: &Session, rubrics: &Rubrics, labels: &Labels, exported_at
     } else {
         Block::Table(tables::ledger(session, labels))
     });
+    blocks.extend(stories(session, labels));
     blocks.extend(debriefs(session, labels));
     Document { title, lang_tag: labels.tag, blocks }
 }
@@ -205,6 +206,40 @@ fn round(session: &Session, record: &RoundRecord, rubrics: &Rubrics, labels: &La
     blocks
 }
 
+/// Experience sharing: each participant's story, when any were told.
+fn stories(session: &Session, labels: &Labels) -> Vec<Block> {
+    if session.stories.is_empty() {
+        return Vec::new();
+    }
+    let answer = |value: Option<bool>| match value {
+        Some(true) => labels.yes.clone(),
+        Some(false) => labels.no.clone(),
+        None => String::new(),
+    };
+    let headers = [
+        &labels.story_who,
+        &labels.story_place,
+        &labels.story_good,
+        &labels.story_bad,
+        &labels.story_come_back,
+        &labels.story_recommend,
+    ]
+    .map(String::clone)
+    .to_vec();
+    let rows = session
+        .stories
+        .iter()
+        .map(|story| {
+            let who = match story.team {
+                Some(team) => labels.member_of(&story.name, &tables::team_name(session, team, labels)),
+                None => story.name.clone(),
+            };
+            vec![who, story.place.clone(), story.good.clone(), story.bad.clone(), answer(story.come_back), answer(story.recommend)]
+        })
+        .collect();
+    vec![Block::Heading(2, labels.stories.clone()), Block::Table(Table { headers, rows })]
+}
+
 fn debriefs(session: &Session, labels: &Labels) -> Vec<Block> {
     let shape = session.debrief_shape;
     let title = format!("{}-{}-{} {}", shape.takeaways, shape.tools, shape.actions, labels.debriefs);
@@ -254,6 +289,28 @@ pub(crate) mod tests {
             .iter()
             .filter_map(|b| if let Block::Paragraph(p) = b { Some(p.as_str()) } else { None })
             .collect()
+    }
+
+    #[test]
+    fn a_story_from_a_phone_is_a_row_of_the_report_and_stays_text() {
+        let mut session = Session::demo(Lang::En);
+        let team = session.teams[0].id();
+        session.stories.push(crate::core::session::story::Story {
+            team: Some(team),
+            name: "Ann".into(),
+            place: "<script>".into(),
+            good: "quick".into(),
+            come_back: Some(true),
+            ..Default::default()
+        });
+        let labels = Labels::new(Locales::compiled_in(), Lang::En);
+        let document = report(&session, rubrics(), &labels, Timestamp(0));
+        let at = document.blocks.iter().position(|b| *b == Block::Heading(2, "Experience sharing".into())).unwrap();
+        let Block::Table(table) = &document.blocks[at + 1] else { panic!("a table follows") };
+        assert_eq!(table.headers[0], "Who");
+        assert_eq!(table.rows, [vec!["Ann (Lightning)", "<script>", "quick", "", "yes", ""]]);
+        let html = super::super::html::render(&document);
+        assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"));
     }
 
     #[test]

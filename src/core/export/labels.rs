@@ -114,6 +114,15 @@ word_labels!(
     verb_penalized,
     verb_completed,
     verb_showed,
+    stories,
+    story_who,
+    story_place,
+    story_good,
+    story_bad,
+    story_come_back,
+    story_recommend,
+    yes,
+    no,
 );
 
 impl Labels<'_> {

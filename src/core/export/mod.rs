@@ -101,7 +101,12 @@ fn render(
             ("ledger.csv", csv::render(&tables::ledger(session, labels))),
             ("rounds.csv", csv::render(&tables::round_results(session, rubrics, labels))),
         ],
-        Format::Json => vec![("session.json", serde_json::to_vec_pretty(session).map_err(io::Error::other)?)],
+        Format::Json => {
+            // The client's copy: everything the room did, not the key the phones' tokens use.
+            let mut shared = session.clone();
+            shared.room.forget_secrets();
+            vec![("session.json", serde_json::to_vec_pretty(&shared).map_err(io::Error::other)?)]
+        }
         // Streamed by `export_session`.
         Format::Xapi => Vec::new(),
     })
@@ -155,5 +160,27 @@ mod tests {
         assert_eq!(written.len(), 1);
         let round_trip: Session = serde_json::from_str(&json).unwrap();
         assert_eq!(round_trip, session);
+    }
+
+    #[test]
+    fn the_json_copy_keeps_the_seats_but_not_the_rooms_secret_or_code() {
+        let dir = std::env::temp_dir().join(format!("sc-export-secret-{}", std::process::id()));
+        let mut session = Session::demo(Lang::En);
+        let cx = crate::core::session::EditContext::new(Timestamp(0), None);
+        let edit = crate::core::session::SessionEdit::Room(crate::core::room::RoomEdit::NewCode(Some("5151".into())));
+        session.apply(&edit, &cx).unwrap();
+        let team = session.teams[0].id();
+        let join = crate::core::room::JoinRequest { code: "5151".into(), team, name: "Ann".into() };
+        let (_, token) = session.join_from_phone(&join, &cx).unwrap();
+        let written =
+            export_session(&session, crate::core::scoring::shipped_rubrics(), Locales::compiled_in(), Lang::En, &[Format::Json], &dir, Timestamp(0))
+                .unwrap();
+        let json = std::fs::read_to_string(&written[0]).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let copy: Session = serde_json::from_str(&json).unwrap();
+        assert_eq!(copy.room.seats, session.room.seats);
+        assert!(!json.contains(&session.room.secret), "the secret stays in the session file");
+        assert!(copy.room.code.is_empty());
+        assert!(copy.seat_of_token(&token).is_err(), "no token can be checked, or forged, from the copy");
     }
 }

@@ -123,6 +123,13 @@ impl Room {
         !self.secret.is_empty() && !self.code.is_empty()
     }
 
+    /// The room as the client's copy should hold it: no secret (tokens could be forged with
+    /// it) and no code.
+    pub(crate) fn forget_secrets(&mut self) {
+        self.secret.clear();
+        self.code.clear();
+    }
+
     pub(crate) fn ensure_open(&mut self) {
         if self.secret.is_empty() {
             self.secret = super::random::random_secret();

@@ -11,6 +11,9 @@ use crate::features::rounds::RoundView;
 use crate::ui::context::UiCx;
 use crate::ui::theme::{icons, palette::readable_on, spacing, text_size, title_style, widgets};
 
+/// Peers' comments the result shows.
+const PHONE_COMMENTS: usize = 4;
+
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
     let shown = cx.round.record(cx.session).zip(cx.round.view.as_ref());
@@ -83,6 +86,12 @@ fn totals(ui: &mut Ui, cx: &UiCx, record: &RoundRecord, review: &RoundReview) {
     ui.add_space(spacing::GAP * 0.5);
     if let Some(avg) = points.peer_average {
         ui.label(RichText::new(cx.t_args("round-peer-average", &[("stars", format!("{avg:.1}").into())])).strong());
+    }
+    // The room's one-line comments from their phones (the first few; all are in the export).
+    for rating in record.phone_ratings.iter().filter(|r| !r.comment.is_empty()).take(PHONE_COMMENTS) {
+        let team = cx.session.team(rating.team).map(|t| t.emoji.as_str()).unwrap_or_default();
+        let line = format!("{team} {} “{}”", "★".repeat(rating.stars.into()), rating.comment);
+        ui.add(egui::Label::new(RichText::new(line).size(text_size::SMALL).color(p.text_muted)).truncate());
     }
     let landed = record.ledger_entry.and_then(|e| cx.session.ledger.get(e)).filter(|e| e.is_live());
     let key = if landed.is_some() { "result-points-landed" } else { "result-points-pending" };
