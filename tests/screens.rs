@@ -351,7 +351,7 @@ fn phone_votes_show_only_their_count_until_the_trainer_reveals_them() {
 fn the_join_card_shows_the_code_the_roster_and_the_trainers_controls() {
     let mut shown = Shown::new(Screen::Teams, Lang::En, ThemeKind::Light);
     let locales = std::sync::Arc::new(Locales::builtin());
-    shown.phones.start(&mut shown.session, RoomStage::TeamDesign, locales, Box::new(|| {}), 0.0);
+    shown.phones.start(&mut shown.session, RoomStage::TeamDesign, locales, Box::new(|| {}), Some(0), 0.0);
     let session = &mut shown.session;
     let cx = service_camp::core::session::EditContext::new(service_camp::core::session::Timestamp(1), None);
     session.apply(&SessionEdit::Room(RoomEdit::NewCode(Some("8642".into()))), &cx).unwrap();

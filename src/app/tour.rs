@@ -335,7 +335,9 @@ impl Stage<'_, '_> {
             return;
         }
         let session = &mut self.session.session;
-        self.phones.start(session, RoomStage::TeamDesign, Arc::new(Locales::builtin()), Box::new(|| {}), now);
+        // Any free port: the default one stays free for a trainer's app (and the tests' own).
+        let locales = Arc::new(Locales::builtin());
+        self.phones.start(session, RoomStage::TeamDesign, locales, Box::new(|| {}), Some(0), now);
         let cx = EditContext::new(Timestamp::now(), None);
         let _ = session.apply(&SessionEdit::Room(RoomEdit::NewCode(Some("2046".into()))), &cx);
         let people: Vec<(TeamId, String)> = session

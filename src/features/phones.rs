@@ -43,14 +43,16 @@ impl Phones {
         self.server.as_ref().map(|s| s.hub.presence()).unwrap_or_default()
     }
 
-    /// Opens the room (a code and a secret on first use) and starts the server on the default
-    /// port, else a free one; the join card opens. `now` is the app clock.
+    /// Opens the room (a code and a secret on first use) and starts the server on `port`
+    /// (`None`: the default port, else a free one; `Some(0)`: any free one); the join card
+    /// opens. `now` is the app clock.
     pub fn start(
         &mut self,
         session: &mut Session,
         stage: RoomStage,
         locales: Arc<Locales>,
         wake: Box<dyn Fn() + Send + Sync>,
+        port: Option<u16>,
         now: f64,
     ) {
         let cx = EditContext::new(Timestamp::now(), None);
@@ -59,7 +61,7 @@ impl Phones {
                 warn!("{e}");
             }
         }
-        match RoomServer::start(Hub::new(session, locales, wake), None) {
+        match RoomServer::start(Hub::new(session, locales, wake), port) {
             Ok(server) => {
                 self.port = server.port();
                 self.addresses = join::lan_addresses();
@@ -156,7 +158,7 @@ fn apply_phone_actions(
                     }
                 });
                 let stage = stage_for(*screen.get());
-                phones.start(&mut current.session, stage, locales, wake, time.elapsed_secs_f64());
+                phones.start(&mut current.session, stage, locales, wake, None, time.elapsed_secs_f64());
             }
             UiAction::Phones(PhonesAction::ToggleCard) => phones.card_open = !phones.card_open,
             UiAction::CloseOverlays => phones.card_open = false,
