@@ -310,3 +310,16 @@ fn the_phone_page_in_real_chromium_joins_designs_votes_rejoins_and_debriefs() {
     assert_eq!(round.peer_average(), Some(4.5), "闪电队 4 and 向日葵 5: each team counts once");
     assert_eq!(seen["ratingOwnTeamBlocked"], true);
 }
+
+#[test]
+fn ctrl_c_stops_the_room_and_the_session_is_saved() {
+    let mut room = RoomProcess::start("ctrl-c");
+    room.join(4, "赵六");
+    let interrupt = Command::new("kill").args(["-INT", &room.child.id().to_string()]).status().unwrap();
+    assert!(interrupt.success());
+    assert_eq!(room.wait_for_line("stopped"), "stopped; the session is saved");
+    assert!(room.child.wait().unwrap().success());
+    let saved = Session::load(&room.session_file).unwrap();
+    assert_eq!(saved.room.seats.len(), 1);
+    assert!(saved.team(TeamId(4)).unwrap().members.contains(&"赵六".to_owned()));
+}
