@@ -4,8 +4,7 @@
 
 use serde::Deserialize;
 
-use super::seat::{MAX_NAME_CHARS, MAX_PHONE_LINE_CHARS, RoomStage, SeatId};
-use crate::core::session::team::NAME_SEPARATORS;
+use super::seat::{self, MAX_PHONE_LINE_CHARS, NameProblem, RoomStage, SeatId};
 use super::token;
 use crate::core::ids::TeamId;
 use crate::core::session::edit::{Applied, DebriefPart, EditContext, SessionEdit, TeamField};
@@ -149,16 +148,13 @@ impl std::fmt::Display for PhoneError {
 
 impl std::error::Error for PhoneError {}
 
-/// A name as typed: trimmed, inner runs of spaces collapsed, 1–24 characters.
-pub fn clean_name(name: &str) -> Result<String, PhoneError> {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    match name.chars().count() {
-        0 => Err(PhoneError::EmptyName),
-        n if n > MAX_NAME_CHARS => Err(PhoneError::NameTooLong),
-        // The separators of a member list would split the name in two.
-        _ if name.contains(NAME_SEPARATORS) => Err(PhoneError::NameSeparator),
-        _ => Ok(name),
-    }
+/// A name as a phone typed it ([`seat::clean_name`]), or the phone's message for it.
+fn clean_name(name: &str) -> Result<String, PhoneError> {
+    seat::clean_name(name).map_err(|problem| match problem {
+        NameProblem::Empty => PhoneError::EmptyName,
+        NameProblem::TooLong => PhoneError::NameTooLong,
+        NameProblem::Separator => PhoneError::NameSeparator,
+    })
 }
 
 fn clean_line(text: &str) -> Result<String, PhoneError> {

@@ -17,6 +17,27 @@ pub struct SeatId(pub u32);
 pub const MAX_NAME_CHARS: usize = 24;
 /// One line a phone writes (a slogan, a takeaway, a comment).
 pub const MAX_PHONE_LINE_CHARS: usize = 200;
+/// Why a name cannot be a participant's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameProblem {
+    Empty,
+    TooLong,
+    /// A comma or 、 would split the name in two on the member list.
+    Separator,
+}
+
+/// A participant's name as typed: trimmed, inner runs of spaces collapsed, 1–24 characters,
+/// no member-list separator. Joining, renaming and a phone's team card all read names so.
+pub fn clean_name(name: &str) -> Result<String, NameProblem> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    match name.chars().count() {
+        0 => Err(NameProblem::Empty),
+        n if n > MAX_NAME_CHARS => Err(NameProblem::TooLong),
+        _ if name.contains(crate::core::session::team::NAME_SEPARATORS) => Err(NameProblem::Separator),
+        _ => Ok(name),
+    }
+}
+
 /// Seats a room holds: every member of the largest camp, with room for a few re-joins.
 pub const MAX_SEATS: usize = 200;
 /// Request ids remembered so a phone's retry is applied once.

@@ -313,3 +313,18 @@ fn renaming_a_seat_renames_the_member_the_captain_and_their_debrief() {
     assert_eq!(session.seat_of_token(&token), Ok(seat), "the phone keeps its seat");
     assert_eq!(session.room.seat(seat).unwrap().name, "王小明");
 }
+
+#[test]
+fn joining_and_renaming_read_names_alike() {
+    let (mut session, [alpha, ..]) = room();
+    let token = join(&mut session, alpha, "小王");
+    let seat = session.seat_of_token(&token).unwrap();
+    let rename = |name: &str| SessionEdit::Room(RoomEdit::RenameSeat(seat, name.into()));
+    let join_as = |name: &str| SessionEdit::Join { team: alpha, name: name.into() };
+    for edit in [rename("王, 李"), join_as("王、李")] {
+        assert_eq!(session.apply(&edit, &cx()), Err(SessionError::BadName(seat::NameProblem::Separator)));
+    }
+    assert_eq!(session.apply(&rename("  "), &cx()), Err(SessionError::BadName(seat::NameProblem::Empty)));
+    assert_eq!(session.apply(&join_as(&"长".repeat(25)), &cx()), Err(SessionError::BadName(seat::NameProblem::TooLong)));
+    assert_eq!(session.apply(&join_as("  小王 "), &cx()), Ok(Applied::Joined(seat)), "the same seat, trimmed");
+}

@@ -5,7 +5,7 @@
 use crate::core::ids::{TeamId, Timestamp};
 use crate::core::lang::Lang;
 use crate::core::locale::Locales;
-use crate::core::room::seat::{RoomEdit, SeatId};
+use crate::core::room::seat::{RoomEdit, SeatId, clean_name};
 use crate::core::round::record::{Observed, RoundCast, RoundEnding, RoundRecord};
 use crate::core::round::review::{RoundPoints, RoundReview, RoundRules};
 use crate::core::scenario::Scenario;
@@ -494,10 +494,7 @@ impl Session {
     }
 
     fn join(&mut self, team_id: TeamId, name: &str, now: Timestamp) -> Result<Applied, SessionError> {
-        let chars = name.chars().count();
-        if chars == 0 || chars > crate::core::room::seat::MAX_NAME_CHARS {
-            return Err(SessionError::TooLong { chars, max: crate::core::room::seat::MAX_NAME_CHARS });
-        }
+        let name = &clean_name(name).map_err(SessionError::BadName)?;
         if let Some(seat) = self.room.seat_named(team_id, name) {
             return Ok(Applied::Joined(seat));
         }
@@ -541,11 +538,7 @@ impl Session {
             }
             RoomEdit::RenameSeat(seat_id, name) => {
                 let seat = self.room.seat(*seat_id).ok_or(SessionError::UnknownSeat(*seat_id))?.clone();
-                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-                let chars = name.chars().count();
-                if chars == 0 || chars > crate::core::room::seat::MAX_NAME_CHARS || name.contains(super::team::NAME_SEPARATORS) {
-                    return Err(SessionError::TooLong { chars, max: crate::core::room::seat::MAX_NAME_CHARS });
-                }
+                let name = clean_name(name).map_err(SessionError::BadName)?;
                 if name == seat.name {
                     return Ok(Applied::Unchanged);
                 }

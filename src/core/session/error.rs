@@ -3,7 +3,7 @@
 use super::team::MAX_TEAMS;
 use super::vote::VoteError;
 use crate::core::ids::TeamId;
-use crate::core::room::seat::SeatId;
+use crate::core::room::seat::{NameProblem, SeatId};
 
 /// Why a change to a session was refused; the session is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +51,7 @@ pub enum SessionError {
     /// Someone of that name sits in the team already.
     NameTaken(String),
     NoStory(usize),
+    BadName(NameProblem),
 }
 
 impl std::fmt::Display for SessionError {
@@ -88,6 +89,11 @@ impl std::fmt::Display for SessionError {
             }
             SessionError::NameTaken(name) => write!(f, "{name} sits in that team already"),
             SessionError::NoStory(i) => write!(f, "no story {i}"),
+            SessionError::BadName(NameProblem::Empty) => write!(f, "a name cannot be empty"),
+            SessionError::BadName(NameProblem::TooLong) => {
+                write!(f, "a name has at most {} characters", crate::core::room::seat::MAX_NAME_CHARS)
+            }
+            SessionError::BadName(NameProblem::Separator) => write!(f, "a name cannot contain a comma or 、"),
         }
     }
 }
