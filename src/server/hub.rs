@@ -24,8 +24,6 @@ pub enum Call {
 pub struct Published {
     pub session: Session,
     pub locales: Arc<Locales>,
-    /// Counts publications, so a stream can tell it has seen this one.
-    pub version: u64,
 }
 
 /// Whether a seat's phone is connected now, and when it was last.
@@ -49,7 +47,7 @@ pub struct Hub {
 impl Hub {
     pub fn new(session: &Session, locales: Arc<Locales>, wake: Box<dyn Fn() + Send + Sync>) -> Arc<Hub> {
         let (calls, pending) = channel();
-        let (published, _) = watch::channel(Arc::new(Published { session: session.clone(), locales, version: 0 }));
+        let (published, _) = watch::channel(Arc::new(Published { session: session.clone(), locales }));
         Arc::new(Hub {
             calls: Mutex::new(calls),
             pending: Mutex::new(pending),
@@ -75,16 +73,18 @@ impl Hub {
         self.published.subscribe()
     }
 
-    /// From the owner: makes `session` what phones see.
+    /// From the owner: makes `session` what phones see. Publishing the session phones see
+    /// already does nothing, so an owner may publish after every frame that changed it even
+    /// when a phone's change was published as it was applied.
     pub fn publish(&self, session: &Session) {
-        let locales = self.published.borrow().locales.clone();
-        self.publish_with(session, locales);
-    }
-
-    /// As [`Hub::publish`], with (re)loaded strings.
-    pub fn publish_with(&self, session: &Session, locales: Arc<Locales>) {
-        let version = self.published.borrow().version + 1;
-        self.published.send_replace(Arc::new(Published { session: session.clone(), locales, version }));
+        let locales = {
+            let published = self.published.borrow();
+            if published.session == *session {
+                return;
+            }
+            published.locales.clone()
+        };
+        self.published.send_replace(Arc::new(Published { session: session.clone(), locales }));
     }
 
     /// From the owner: answers every waiting call through core, in arrival order, publishing
@@ -134,9 +134,10 @@ impl Hub {
     fn answer(&self, call: Call, session: &mut Session, cx: &EditContext) -> bool {
         match call {
             Call::Join { request, reply } => {
-                let before = (session.room.seats.len(), session.participants().len());
+                // A join changes the session only by making a seat (and with it, maybe, a member).
+                let seats = session.room.seats.len();
                 let result = session.join_from_phone(&request, cx).map(|(_, token)| token);
-                let changed = (session.room.seats.len(), session.participants().len()) != before;
+                let changed = session.room.seats.len() != seats;
                 if changed {
                     self.publish(session);
                 }
@@ -153,5 +154,24 @@ impl Hub {
                 changed
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lang::Lang;
+
+    #[test]
+    fn publishing_the_session_phones_already_see_wakes_no_stream() {
+        let mut session = Session::demo(Lang::Zh);
+        let hub = Hub::new(&session, Arc::new(Locales::builtin()), Box::new(|| {}));
+        let mut stream = hub.subscribe();
+        hub.publish(&session);
+        assert!(!stream.has_changed().unwrap(), "the same session again: nothing to send");
+        session.name = "第二天".into();
+        hub.publish(&session);
+        assert!(stream.has_changed().unwrap());
+        assert_eq!(stream.borrow_and_update().session.name, "第二天");
     }
 }
