@@ -376,15 +376,8 @@ fn a_second_window_on_the_same_session_file_saves_nothing() {
 
 /// One HTTP request to the app's room server, answered while the app keeps updating (the
 /// app's frame is what answers phones).
-fn phone_request(app: &mut App, port: u16, request: String) -> String {
-    use std::io::{Read, Write};
-    let asking = std::thread::spawn(move || {
-        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut reply = String::new();
-        stream.read_to_string(&mut reply).unwrap();
-        reply
-    });
+fn phone_request(app: &mut App, port: u16, request: String) -> (u16, serde_json::Value) {
+    let asking = std::thread::spawn(move || crate::support::http_exchange(port, &request));
     for _ in 0..500 {
         if asking.is_finished() {
             break;
@@ -392,15 +385,13 @@ fn phone_request(app: &mut App, port: u16, request: String) -> String {
         app.update();
         std::thread::sleep(Duration::from_millis(5));
     }
-    asking.join().unwrap()
+    crate::support::http_reply(&asking.join().unwrap())
 }
 
 fn post(path: &str, token: Option<&str>, body: &str) -> String {
-    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
-    format!(
-        "POST {path} HTTP/1.1\r\nHost: camp\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
+    let bearer = token.map(|t| format!("Bearer {t}"));
+    let headers: Vec<(&str, &str)> = bearer.iter().map(|b| ("Authorization", b.as_str())).collect();
+    crate::support::http_request("POST", path, &headers, body)
 }
 
 #[test]
@@ -423,12 +414,12 @@ fn f6_turns_phones_on_and_a_phone_edits_the_team_card_the_projector_shows() {
     assert_eq!(app.world().resource::<CurrentSession>().session.room.stage, RoomStage::TeamDesign);
 
     let join = format!(r#"{{"code":"{code}","team":1,"name":"王磊"}}"#);
-    let reply = phone_request(&mut app, port, post("/api/join", None, &join));
-    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
-    let token = reply.rsplit_once("\"token\":\"").unwrap().1.trim_end_matches("\"}").to_owned();
+    let (status, reply) = phone_request(&mut app, port, post("/api/join", None, &join));
+    assert_eq!(status, 200, "{reply}");
+    let token = reply["token"].as_str().unwrap().to_owned();
     let slogan = r#"{"do":"team","field":"slogan","text":"从手机来的口号"}"#;
-    let reply = phone_request(&mut app, port, post("/api/act", Some(&token), slogan));
-    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    let (status, reply) = phone_request(&mut app, port, post("/api/act", Some(&token), slogan));
+    assert_eq!(status, 200, "{reply}");
     let session = &app.world().resource::<CurrentSession>().session;
     assert_eq!(session.teams[0].slogan, "从手机来的口号");
     assert_eq!(session.room.seats.len(), 1);

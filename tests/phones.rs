@@ -2,13 +2,14 @@
 //! to over raw HTTP as a phone's browser would, and the real phone page in Debian's headless
 //! Chromium (driven by playwright-core from `tests/phone/drive.mjs`).
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use crate::support::{http_exchange, http_reply, http_request};
 use service_camp::core::lang::Lang;
 use service_camp::core::persist::save_session;
 use service_camp::core::round::{RoundCast, RoundEnding, RoundRecord};
@@ -91,19 +92,7 @@ impl RoomProcess {
     }
 
     fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, serde_json::Value) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        let mut request = format!("{method} {path} HTTP/1.1\r\nHost: camp\r\nConnection: close\r\n");
-        for (name, value) in headers {
-            request.push_str(&format!("{name}: {value}\r\n"));
-        }
-        request.push_str(&format!("Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len()));
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut reply = String::new();
-        stream.read_to_string(&mut reply).unwrap();
-        let status: u16 = reply[9..12].parse().unwrap();
-        let body = reply.split_once("\r\n\r\n").map_or("", |(_, b)| b);
-        (status, serde_json::from_str(body).unwrap_or(serde_json::Value::Null))
+        http_reply(&http_exchange(self.port, &http_request(method, path, headers, body)))
     }
 
     fn join(&self, team: u32, name: &str) -> String {
