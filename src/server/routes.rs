@@ -107,8 +107,17 @@ fn phone_refusal(error: &PhoneError, lang: Lang, published: &Published) -> Respo
     refusal(status, error.message_key(), message)
 }
 
+/// A refusal whose message is the locale string of its key.
+fn refused(status: StatusCode, key: &str, lang: Lang, published: &Published) -> Response {
+    refusal(status, key, published.locales.get(lang, key))
+}
+
 fn busy(lang: Lang, published: &Published) -> Response {
-    refusal(StatusCode::SERVICE_UNAVAILABLE, "phone-error-busy", published.locales.get(lang, "phone-error-busy"))
+    refused(StatusCode::SERVICE_UNAVAILABLE, "phone-error-busy", lang, published)
+}
+
+fn slow_down(lang: Lang, published: &Published) -> Response {
+    refused(StatusCode::TOO_MANY_REQUESTS, "phone-error-slow-down", lang, published)
 }
 
 fn bad_request(rejection: &JsonRejection, lang: Lang, published: &Published) -> Response {
@@ -153,11 +162,7 @@ async fn lobby(
 
 fn wrong_code(room: &Room, device: &str, lang: Lang, published: &Published) -> Response {
     if !room.wrong_codes.allow(device, Instant::now()) {
-        return refusal(
-            StatusCode::TOO_MANY_REQUESTS,
-            "phone-error-slow-down",
-            published.locales.get(lang, "phone-error-slow-down"),
-        );
+        return slow_down(lang, published);
     }
     phone_refusal(&PhoneError::WrongCode, lang, published)
 }
@@ -214,11 +219,7 @@ async fn act(State(room): State<Room>, headers: HeaderMap, body: Result<Json<Pho
     let lang = lang_of(&headers, &published);
     let Some(token) = bearer(&headers) else { return phone_refusal(&PhoneError::NotSignedIn, lang, &published) };
     if !room.acts.allow(token, Instant::now()) {
-        return refusal(
-            StatusCode::TOO_MANY_REQUESTS,
-            "phone-error-slow-down",
-            published.locales.get(lang, "phone-error-slow-down"),
-        );
+        return slow_down(lang, &published);
     }
     let action = match body {
         Ok(Json(action)) => action,

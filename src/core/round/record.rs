@@ -244,6 +244,11 @@ impl RoundRecord {
         }
     }
 
+    /// How many of a team's members rated from their phones.
+    pub fn phone_raters(&self, team: TeamId) -> usize {
+        self.phone_ratings.iter().filter(|r| r.team == team).count()
+    }
+
     /// A rating team's stars: the average of its members' phones when any rated, else the
     /// stars the trainer typed for it.
     pub fn team_stars(&self, team: TeamId) -> Option<f64> {

@@ -211,7 +211,7 @@ fn peer_ratings(ui: &mut Ui, cx: &UiCx, record: &RoundRecord) {
             // The team's phones' average when its members rated, else the typed stars.
             let average = record.team_stars(team.id());
             let stars = average.map_or(0, |a| a.round().clamp(0.0, 5.0) as u8);
-            let phones = record.phone_ratings.iter().filter(|r| r.team == team.id()).count();
+            let phones = record.phone_raters(team.id());
             let mut shown = format!("{}{}", "★".repeat(stars.into()), "☆".repeat(5 - usize::from(stars)));
             if let (true, Some(average)) = (phones > 0, average) {
                 shown.push_str(&format!(" {average:.1} · 📱{phones}"));

@@ -392,7 +392,7 @@ fn rating(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView) {
                     }
                 }
                 // Phones of the team replace the typed stars with their average.
-                let phones = record.phone_ratings.iter().filter(|r| r.team == team.id()).count();
+                let phones = record.phone_raters(team.id());
                 if let (true, Some(average)) = (phones > 0, record.team_stars(team.id())) {
                     ui.label(RichText::new(format!("📱 {average:.1}★ ({phones})")).strong());
                 }
