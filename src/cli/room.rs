@@ -114,7 +114,7 @@ pub fn run_room(
                         "stage {} · {} phones joined · {} connected · {voted} voted · code {}",
                         session.room.stage.slug(),
                         session.room.seats.len(),
-                        hub.presence().values().filter(|p| p.streams > 0).count(),
+                        hub.online().len(),
                         session.room.code
                     );
                 }

@@ -4,7 +4,7 @@
 //! or a phone's) is published to the phones. The screen on the projector sets what phones
 //! show.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use bevy::prelude::*;
@@ -16,7 +16,7 @@ use crate::core::session::{EditContext, Session, SessionEdit, Timestamp};
 use crate::features::actions::{PhonesAction, UiAction};
 use crate::features::content::{CurrentSession, LoadedLocales, LoadedRubrics};
 use crate::features::screen::Screen;
-use crate::server::hub::{Hub, Presence};
+use crate::server::hub::Hub;
 use crate::server::{RoomServer, join};
 
 /// The room server while phones are on, and the join card.
@@ -39,8 +39,8 @@ impl Phones {
     }
 
     /// Each seat's connections now.
-    pub fn presence(&self) -> BTreeMap<SeatId, Presence> {
-        self.server.as_ref().map(|s| s.hub.presence()).unwrap_or_default()
+    pub fn online(&self) -> BTreeSet<SeatId> {
+        self.server.as_ref().map(|s| s.hub.online()).unwrap_or_default()
     }
 
     /// Opens the room (a code and a secret on first use) and starts the server on `port`

@@ -3,10 +3,10 @@
 //! session after every change ([`Hub::publish`]); each phone's event stream makes its own view
 //! of the published session on the server's thread, so the owner's frame never waits for them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use tokio::sync::{oneshot, watch};
 
@@ -26,18 +26,13 @@ pub struct Published {
     pub locales: Arc<Locales>,
 }
 
-/// Whether a seat's phone is connected now, and when it was last.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Presence {
-    pub streams: usize,
-    pub last_seen: Instant,
-}
-
 pub struct Hub {
     calls: Mutex<Sender<Call>>,
     pending: Mutex<Receiver<Call>>,
     published: watch::Sender<Arc<Published>>,
-    presence: Mutex<BTreeMap<SeatId, Presence>>,
+    /// Each seat's open event streams (a person may have the page open twice); seats with
+    /// none are left out.
+    streams: Mutex<BTreeMap<SeatId, usize>>,
     /// Wakes the owner when a call arrives or presence changes (the app sleeps while idle).
     wake: Box<dyn Fn() + Send + Sync>,
     /// Set when the server could not do its work (shown as a banner; the camp goes on).
@@ -52,7 +47,7 @@ impl Hub {
             calls: Mutex::new(calls),
             pending: Mutex::new(pending),
             published,
-            presence: Mutex::default(),
+            streams: Mutex::default(),
             wake,
             problem: Mutex::default(),
         })
@@ -109,22 +104,19 @@ impl Hub {
     }
 
     pub(super) fn connected(&self, seat: SeatId, by: isize) {
-        if let Ok(mut presence) = self.presence.lock() {
-            let entry = presence.entry(seat).or_insert(Presence { streams: 0, last_seen: Instant::now() });
-            entry.streams = entry.streams.saturating_add_signed(by);
-            entry.last_seen = Instant::now();
+        if let Ok(mut streams) = self.streams.lock() {
+            let open = streams.entry(seat).or_default();
+            *open = open.saturating_add_signed(by);
+            if *open == 0 {
+                streams.remove(&seat);
+            }
         }
         (self.wake)();
     }
 
-    /// Each seat's phone connections, for the trainer's roster.
-    pub fn presence(&self) -> BTreeMap<SeatId, Presence> {
-        self.presence.lock().map(|p| p.clone()).unwrap_or_default()
-    }
-
-    /// Phone event streams open now.
-    pub fn open_streams(&self) -> usize {
-        self.presence().values().map(|p| p.streams).sum()
+    /// The seats whose phone is connected now, for the trainer's roster.
+    pub fn online(&self) -> BTreeSet<SeatId> {
+        self.streams.lock().map(|s| s.keys().copied().collect()).unwrap_or_default()
     }
 }
 

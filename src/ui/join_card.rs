@@ -4,10 +4,9 @@
 
 use bevy_egui::egui::{self, Color32, RichText, TextureHandle, TextureOptions, Ui};
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use crate::core::room::{MAX_NAME_CHARS, RoomEdit, SeatId};
-use crate::server::hub::Presence;
 use crate::core::session::SessionEdit;
 use crate::features::actions::{PhonesAction, UiAction};
 use crate::server::join::qr_modules;
@@ -65,8 +64,8 @@ pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
                     ui.label(RichText::new(link).monospace().size(24.0));
                 }
                 ui.add_space(spacing::GAP);
-                let presence = phones.presence();
-                let online = presence.values().filter(|p| p.streams > 0).count();
+                let connected = phones.online();
+                let online = connected.len();
                 let joined = room.seats.len();
                 ui.label(
                     RichText::new(cx.t_args("join-count", &[("joined", joined.into()), ("online", online.into())]))
@@ -83,7 +82,7 @@ pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
                 ui.add_space(spacing::GAP);
                 // A full room (12 teams) scrolls here rather than pushing the card off the screen.
                 egui::ScrollArea::vertical().max_height(ROSTER_HEIGHT).auto_shrink([false, true]).show(ui, |ui| {
-                    roster(ui, cx, &presence)
+                    roster(ui, cx, &connected)
                 });
                 ui.add_space(spacing::GAP);
                 ui.horizontal_wrapped(|ui| {
@@ -111,7 +110,7 @@ pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
 /// Who joined, per team: ● connected now, ○ away (their phone will rejoin the same seat). A
 /// name opens the trainer's menu: rename the person, move them to another team, or sign their
 /// phone out.
-fn roster(ui: &mut Ui, cx: &mut UiCx, presence: &BTreeMap<SeatId, Presence>) {
+fn roster(ui: &mut Ui, cx: &mut UiCx, online: &BTreeSet<SeatId>) {
     let p = cx.palette;
     for team in &cx.session.teams {
         let seats: Vec<_> = cx.session.room.seats_of(team.id()).collect();
@@ -121,7 +120,7 @@ fn roster(ui: &mut Ui, cx: &mut UiCx, presence: &BTreeMap<SeatId, Presence>) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("{} {}", team.emoji, team.name)).strong().color(p.text));
             for seat in seats {
-                let online = presence.get(&seat.id).is_some_and(|p| p.streams > 0);
+                let online = online.contains(&seat.id);
                 let (mark, color) = if online { ("●", p.success) } else { ("○", p.text_muted) };
                 ui.menu_button(RichText::new(format!("{mark} {}", seat.name)).color(color), |ui| {
                     let id = egui::Id::new(("rename-seat", seat.id));

@@ -23,12 +23,8 @@ pub struct Story {
 }
 
 impl Story {
-    /// The words the wall's cloud is made of.
+    /// All the story says, for finding the stories that use a word of the wall's cloud.
     pub fn text(&self) -> String {
         format!("{} {} {}", self.place, self.good, self.bad)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.place.is_empty() && self.good.is_empty() && self.bad.is_empty()
     }
 }
