@@ -12,15 +12,14 @@ use crate::features::camp::{LastPick, SaveState};
 
 use crate::core::countdown::Countdown;
 use crate::core::lang::Lang;
+use crate::core::locale::Locales;
+use crate::core::room::{JoinRequest, RoomEdit, RoomStage};
 use crate::core::round::{CustomerPlayer, Observed, RoundCast};
 use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId, Timestamp};
 use crate::features::content::CurrentSession;
 use crate::features::content::LoadedRubrics;
 use crate::features::navigation::{Overlay, ScreenEnteredAt};
 use crate::features::phones::Phones;
-use std::sync::Arc;
-use crate::core::locale::Locales;
-use crate::core::room::{JoinRequest, RoomEdit, RoomStage};
 use crate::features::practice::{DemoPlay, PracticeState, demo_state};
 use crate::features::room_clock::RoomClock;
 use crate::features::rounds::RoundDesk;
@@ -28,6 +27,7 @@ use crate::features::scenarios::{LibraryView, LoadedLibrary};
 use crate::features::screen::Screen;
 use crate::features::settings::CurrentSettings;
 use crate::ui::theme::{ThemeKind, effects};
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct TourOptions {
@@ -384,10 +384,28 @@ fn share_demo_stories(session: &mut Session, lang: Lang) {
             ("手机维修店", "当场检测,价格透明", "修好后没有主动告知保修期", true, true),
         ],
         Lang::En => [
-            ("The corner shop", "The clerk remembers my usual coffee and has it ready", "Nobody greets you at rush hour", true, true),
+            (
+                "The corner shop",
+                "The clerk remembers my usual coffee and has it ready",
+                "Nobody greets you at rush hour",
+                true,
+                true,
+            ),
             ("A parcel depot", "", "Lost my parcel; all they said was \"that's company policy\"", false, false),
-            ("A hotpot restaurant", "Snacks while we queued, a toy for my child without asking", "The wait was long", true, true),
-            ("The bank counter", "The clerk explained every fee patiently", "The ticket system broke and nobody said why", true, false),
+            (
+                "A hotpot restaurant",
+                "Snacks while we queued, a toy for my child without asking",
+                "The wait was long",
+                true,
+                true,
+            ),
+            (
+                "The bank counter",
+                "The clerk explained every fee patiently",
+                "The ticket system broke and nobody said why",
+                true,
+                false,
+            ),
             ("A phone repair shop", "Tested on the spot, clear prices", "Never told me about the warranty", true, true),
         ],
     };

@@ -1,6 +1,7 @@
 //! The training itself, in plain Rust: no Bevy, no egui (a test checks). The app, the CLI and
 //! any other caller change a camp only through [`session::SessionEdit`].
 
+pub mod agreement;
 pub mod content_error;
 pub mod countdown;
 pub mod disc;

@@ -5,8 +5,8 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
 use crate::core::settings::ThemeKind;
-use crate::features::actions::{ClockAction, PhonesAction};
 use crate::features::actions::UiAction;
+use crate::features::actions::{ClockAction, PhonesAction};
 use crate::features::screen::Screen;
 use crate::features::settings::CurrentSettings;
 

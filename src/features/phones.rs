@@ -10,8 +10,8 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 
-use crate::core::room::{RoomEdit, RoomStage, SeatId};
 use crate::core::locale::Locales;
+use crate::core::room::{RoomEdit, RoomStage, SeatId};
 use crate::core::session::{EditContext, Session, SessionEdit, Timestamp};
 use crate::features::actions::{PhonesAction, UiAction};
 use crate::features::content::{CurrentSession, LoadedLocales, LoadedRubrics};

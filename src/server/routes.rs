@@ -55,11 +55,7 @@ struct Room {
 }
 
 pub fn router(hub: Arc<Hub>) -> Router {
-    let room = Room {
-        hub,
-        acts: Arc::new(RateLimit::new(20, 5.0)),
-        wrong_codes: Arc::new(RateLimit::new(5, 0.2)),
-    };
+    let room = Room { hub, acts: Arc::new(RateLimit::new(20, 5.0)), wrong_codes: Arc::new(RateLimit::new(5, 0.2)) };
     Router::new()
         .route("/", get(|| async { page(PAGE, "text/html; charset=utf-8") }))
         .route("/phone.css", get(|| async { page(STYLE, "text/css; charset=utf-8") }))
@@ -282,8 +278,7 @@ fn view_stream(hub: Arc<Hub>, seat: SeatId, token: String) -> impl Stream<Item =
     hub.connected(seat, 1);
     let mut updates = hub.subscribe();
     updates.mark_changed();
-    let state =
-        StreamState { updates, last: None, token, signed_out: false, _connected: Connected { hub, seat } };
+    let state = StreamState { updates, last: None, token, signed_out: false, _connected: Connected { hub, seat } };
     stream::unfold(state, |mut state| async move {
         loop {
             if state.signed_out || state.updates.changed().await.is_err() {

@@ -65,7 +65,8 @@ pub fn chrome(root: &mut Ui, cx: &mut UiCx, problems: &[ContentError]) -> egui::
         .show(root, |ui| flow_rail(ui, cx));
     let mut area = root.available_rect_before_wrap().shrink(spacing::MARGIN);
     let p = cx.palette;
-    let phones = cx.phones.problem().map(|problem| (cx.t_args("phones-failed", &[("problem", problem.into())]), p.warning));
+    let phones =
+        cx.phones.problem().map(|problem| (cx.t_args("phones-failed", &[("problem", problem.into())]), p.warning));
     for (warning, color) in save_warning(cx).map(|w| (w, p.danger)).into_iter().chain(phones) {
         let banner = egui::Rect::from_min_size(area.min, egui::vec2(area.width(), 0.0));
         let mut ui = root.new_child(UiBuilder::new().max_rect(banner.with_max_y(area.max.y)));

@@ -81,9 +81,10 @@ pub fn join_card(ctx: &egui::Context, cx: &mut UiCx) {
                 }
                 ui.add_space(spacing::GAP);
                 // A full room (12 teams) scrolls here rather than pushing the card off the screen.
-                egui::ScrollArea::vertical().max_height(ROSTER_HEIGHT).auto_shrink([false, true]).show(ui, |ui| {
-                    roster(ui, cx, &connected)
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(ROSTER_HEIGHT)
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| roster(ui, cx, &connected));
                 ui.add_space(spacing::GAP);
                 ui.horizontal_wrapped(|ui| {
                     let lock = if room.locked { "join-unlock" } else { "join-lock" };
@@ -128,7 +129,8 @@ fn roster(ui: &mut Ui, cx: &mut UiCx, online: &BTreeSet<SeatId>) {
                     ui.horizontal(|ui| {
                         ui.add(egui::TextEdit::singleline(&mut name).char_limit(MAX_NAME_CHARS).desired_width(220.0));
                         if ui.button(cx.t("join-rename")).clicked() && name.trim() != seat.name {
-                            cx.actions.push(UiAction::Edit(SessionEdit::Room(RoomEdit::RenameSeat(seat.id, name.clone()))));
+                            cx.actions
+                                .push(UiAction::Edit(SessionEdit::Room(RoomEdit::RenameSeat(seat.id, name.clone()))));
                         }
                     });
                     ui.data_mut(|d| d.insert_temp(id, name));

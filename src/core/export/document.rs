@@ -234,7 +234,14 @@ fn stories(session: &Session, labels: &Labels) -> Vec<Block> {
                 Some(team) => labels.member_of(&story.name, &tables::team_name(session, team, labels)),
                 None => story.name.clone(),
             };
-            vec![who, story.place.clone(), story.good.clone(), story.bad.clone(), answer(story.come_back), answer(story.recommend)]
+            vec![
+                who,
+                story.place.clone(),
+                story.good.clone(),
+                story.bad.clone(),
+                answer(story.come_back),
+                answer(story.recommend),
+            ]
         })
         .collect();
     vec![Block::Heading(2, labels.stories.clone()), Block::Table(Table { headers, rows })]

@@ -172,9 +172,16 @@ mod tests {
         let team = session.teams[0].id();
         let join = crate::core::room::JoinRequest { code: "5151".into(), team, name: "Ann".into() };
         let (_, token) = session.join_from_phone(&join, &cx).unwrap();
-        let written =
-            export_session(&session, crate::core::scoring::shipped_rubrics(), Locales::compiled_in(), Lang::En, &[Format::Json], &dir, Timestamp(0))
-                .unwrap();
+        let written = export_session(
+            &session,
+            crate::core::scoring::shipped_rubrics(),
+            Locales::compiled_in(),
+            Lang::En,
+            &[Format::Json],
+            &dir,
+            Timestamp(0),
+        )
+        .unwrap();
         let json = std::fs::read_to_string(&written[0]).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         let copy: Session = serde_json::from_str(&json).unwrap();

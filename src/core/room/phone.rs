@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::seat::{self, MAX_PHONE_LINE_CHARS, NameProblem, RoomStage, SeatId};
 use super::token;
 use crate::core::ids::TeamId;
+use crate::core::round::record::MarkRefusal;
 use crate::core::session::edit::{Applied, DebriefPart, EditContext, SessionEdit, TeamField};
 use crate::core::session::error::SessionError;
 use crate::core::session::state::Session;
@@ -57,6 +58,10 @@ pub enum PhoneAction {
         #[serde(default)]
         comment: String,
     },
+    /// An observer's tap on the round's pad (a step, penalty or bonus tag).
+    Observe { round: u32, tag: String },
+    /// Take back the observer's last tap.
+    Unobserve { round: u32 },
     /// One line of the phone's own 5-3-1.
     Debrief { part: PhoneDebriefPart, index: usize, text: String },
     /// The phone's experience-sharing story (sent whole; a new one replaces it).
@@ -97,6 +102,10 @@ pub enum PhoneError {
     StarsOutOfRange,
     RoomFull,
     EmptyStory,
+    /// No round is being observed now (none live, or its observers were revealed).
+    NoRoundToObserve,
+    /// The same button again within a second.
+    TooSoon,
     Refused(SessionError),
 }
 
@@ -121,6 +130,8 @@ impl PhoneError {
             PhoneError::StarsOutOfRange => "phone-error-stars",
             PhoneError::RoomFull => "phone-error-full",
             PhoneError::EmptyStory => "phone-error-empty-story",
+            PhoneError::NoRoundToObserve => "phone-error-no-observing",
+            PhoneError::TooSoon => "phone-error-too-soon",
             PhoneError::Refused(_) => "phone-error-refused",
         }
     }
@@ -131,7 +142,11 @@ impl PhoneError {
         match self {
             PhoneError::NotSignedIn => 401,
             PhoneError::WrongCode | PhoneError::JoiningLocked | PhoneError::CaptainOnly | PhoneError::RoomClosed => 403,
-            PhoneError::NotNow | PhoneError::NoRoundToRate | PhoneError::RoomFull => 409,
+            PhoneError::NotNow
+            | PhoneError::NoRoundToRate
+            | PhoneError::NoRoundToObserve
+            | PhoneError::TooSoon
+            | PhoneError::RoomFull => 409,
             _ => 422,
         }
     }
@@ -215,11 +230,13 @@ impl Session {
         if self.room.already_applied(seat, request_id) {
             return Ok(Applied::Unchanged);
         }
-        let edit = self.phone_edit(seat, action)?;
+        let edit = self.phone_edit(seat, action, cx)?;
         let applied = self.apply(&edit, cx).map_err(|e| match e {
-            SessionError::Vote(crate::core::session::vote::VoteError::OwnTeam) | SessionError::RatesOwnRound => {
-                PhoneError::OwnTeam
-            }
+            SessionError::Vote(crate::core::session::vote::VoteError::OwnTeam)
+            | SessionError::RatesOwnRound
+            | SessionError::ObservesOwnRound => PhoneError::OwnTeam,
+            SessionError::Mark(MarkRefusal::TooSoon) => PhoneError::TooSoon,
+            SessionError::Mark(MarkRefusal::Closed) => PhoneError::NoRoundToObserve,
             other => PhoneError::Refused(other),
         })?;
         self.room.remember_request(seat, request_id);
@@ -227,7 +244,7 @@ impl Session {
     }
 
     /// The edit a seat's request makes, or why the seat may not make it now.
-    fn phone_edit(&self, seat_id: SeatId, action: &PhoneAction) -> Result<SessionEdit, PhoneError> {
+    fn phone_edit(&self, seat_id: SeatId, action: &PhoneAction, cx: &EditContext) -> Result<SessionEdit, PhoneError> {
         let seat = self.room.seat(seat_id).ok_or(PhoneError::NotSignedIn)?;
         let team = self.team(seat.team).ok_or(PhoneError::NotSignedIn)?;
         let stage = self.room.stage;
@@ -282,6 +299,20 @@ impl Session {
                 }
                 Ok(SessionEdit::SeatRate { round: index, seat: seat_id, stars: *stars, comment: clean_line(comment)? })
             }
+            PhoneAction::Observe { round, tag } => {
+                let index = self.observed_round(*round, team.id())?;
+                let record = &self.rounds[index];
+                // A live round's taps carry the clock's reading; without a clock, none can be taken.
+                let t = match (record.is_running(), cx.round_time) {
+                    (true, Some(t)) => t,
+                    (true, None) => return Err(PhoneError::NotNow),
+                    (false, _) => record.duration_secs,
+                };
+                Ok(SessionEdit::SeatObserve { round: index, seat: seat_id, tag: tag.clone(), t })
+            }
+            PhoneAction::Unobserve { round } => {
+                Ok(SessionEdit::SeatUndoObserve { round: self.observed_round(*round, team.id())?, seat: seat_id })
+            }
             PhoneAction::Story { place, good, bad, come_back, recommend } => {
                 if stage != RoomStage::Stories {
                     return Err(PhoneError::NotNow);
@@ -290,7 +321,14 @@ impl Session {
                 if place.is_empty() && good.is_empty() && bad.is_empty() {
                     return Err(PhoneError::EmptyStory);
                 }
-                Ok(SessionEdit::ShareStory { seat: seat_id, place, good, bad, come_back: *come_back, recommend: *recommend })
+                Ok(SessionEdit::ShareStory {
+                    seat: seat_id,
+                    place,
+                    good,
+                    bad,
+                    come_back: *come_back,
+                    recommend: *recommend,
+                })
             }
             PhoneAction::Debrief { part, index, text } => {
                 if stage != RoomStage::Debrief {
@@ -323,6 +361,23 @@ impl Session {
         let Some(seat) = self.room.seat(seat) else { return false };
         let Some(team) = self.team(seat.team) else { return false };
         self.room.any_member_designs || team.captain.trim().is_empty() || team.captain == seat.name
+    }
+
+    /// The round observers tap on now: the last one, until its observers are revealed (or its
+    /// points land), and only while the projector shows the round.
+    pub fn round_to_observe(&self) -> Option<usize> {
+        let last = self.rounds.len().checked_sub(1)?;
+        (self.room.stage == RoomStage::Round && self.rounds[last].observers_open()).then_some(last)
+    }
+
+    /// The round a phone of `team` may observe, if it is round `number`.
+    fn observed_round(&self, number: u32, team: TeamId) -> Result<usize, PhoneError> {
+        let index = self.round_to_observe().filter(|&i| self.rounds[i].number == number);
+        let index = index.ok_or(PhoneError::NoRoundToObserve)?;
+        if self.rounds[index].team == team {
+            return Err(PhoneError::OwnTeam);
+        }
+        Ok(index)
     }
 
     /// The round the room rates now: the last one, once ended and while its points have not

@@ -17,7 +17,6 @@ pub(crate) fn random_secret() -> String {
     hex(&bytes)
 }
 
-
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -282,7 +282,8 @@ fn a_story_is_one_per_person_replaced_when_edited_and_only_while_sharing() {
     act(&mut session, &wang, "2", story("海底捞", "服务员记得我的名字")).unwrap();
     act(&mut session, &ann, "3", story("IKEA", "easy returns")).unwrap();
     act(&mut session, &wang, "4", story("海底捞火锅", "主动送了长寿面")).unwrap();
-    let empty = PhoneAction::Story { place: " ".into(), good: "".into(), bad: "".into(), come_back: None, recommend: None };
+    let empty =
+        PhoneAction::Story { place: " ".into(), good: "".into(), bad: "".into(), come_back: None, recommend: None };
     assert_eq!(act(&mut session, &ann, "5", empty), Err(PhoneError::EmptyStory));
     assert_eq!(session.stories.len(), 2, "小王's second story replaced his first");
     assert_eq!((session.stories[0].place.as_str(), session.stories[0].name.as_str()), ("海底捞火锅", "小王"));
@@ -325,6 +326,70 @@ fn joining_and_renaming_read_names_alike() {
         assert_eq!(session.apply(&edit, &cx()), Err(SessionError::BadName(seat::NameProblem::Separator)));
     }
     assert_eq!(session.apply(&rename("  "), &cx()), Err(SessionError::BadName(seat::NameProblem::Empty)));
-    assert_eq!(session.apply(&join_as(&"长".repeat(25)), &cx()), Err(SessionError::BadName(seat::NameProblem::TooLong)));
+    assert_eq!(
+        session.apply(&join_as(&"长".repeat(25)), &cx()),
+        Err(SessionError::BadName(seat::NameProblem::TooLong))
+    );
     assert_eq!(session.apply(&join_as("  小王 "), &cx()), Ok(Applied::Joined(seat)), "the same seat, trimmed");
+}
+
+#[test]
+fn observers_tap_only_a_live_round_of_another_team_once_a_second_until_the_reveal() {
+    let (mut session, [alpha, beta, _]) = room();
+    let cast = RoundCast { team: Some(alpha), rep: "小王".into(), ..RoundCast::default() };
+    let scenario = crate::core::scenario::load_str(
+        std::path::Path::new("lost-parcel.ron"),
+        &std::fs::read_to_string(crate::core::paths::scenarios_dir().join("lost-parcel.ron")).unwrap(),
+    )
+    .unwrap();
+    session.rounds.push(RoundRecord::new(1, &scenario, &cast, alpha, Timestamp(0)));
+    let observer = join(&mut session, beta, "阿明");
+    let server = join(&mut session, alpha, "小李");
+    let tap = |tag: &str| PhoneAction::Observe { round: 1, tag: tag.into() };
+    let clock = |t: f64| cx().with_round_time(Some(t));
+    let mut observe = |session: &mut Session, token: &str, id: &str, action: PhoneAction, t: Option<f64>| {
+        session.apply_phone(token, id, &action, &cx().with_round_time(t))
+    };
+    assert_eq!(
+        observe(&mut session, &observer, "o1", tap("7a.accept"), Some(3.0)),
+        Err(PhoneError::NoRoundToObserve),
+        "not while the projector shows something else"
+    );
+    stage(&mut session, RoomStage::Round);
+    assert_eq!(
+        observe(&mut session, &observer, "o1", tap("7a.accept"), None),
+        Err(PhoneError::NotNow),
+        "no clock, no time to stamp"
+    );
+    assert_eq!(observe(&mut session, &observer, "o1", tap("7a.accept"), Some(3.0)), Ok(Applied::Changed));
+    assert_eq!(observe(&mut session, &observer, "o2", tap("7a.accept"), Some(3.6)), Err(PhoneError::TooSoon));
+    assert_eq!(
+        observe(&mut session, &server, "s1", tap("7a.accept"), Some(4.0)),
+        Err(PhoneError::OwnTeam),
+        "the serving team is observed, not observing"
+    );
+    let not_on_pad = observe(&mut session, &observer, "o3", tap("eoac.explore"), Some(5.0));
+    assert!(matches!(not_on_pad, Err(PhoneError::Refused(SessionError::NotOnThePad(_)))), "{not_on_pad:?}");
+    assert_eq!(
+        observe(&mut session, &observer, "o4", PhoneAction::Observe { round: 2, tag: "7a.accept".into() }, Some(6.0)),
+        Err(PhoneError::NoRoundToObserve)
+    );
+    assert_eq!(observe(&mut session, &observer, "o5", tap("penalty.taboo"), Some(8.0)), Ok(Applied::Changed));
+    assert_eq!(
+        observe(&mut session, &observer, "o6", PhoneAction::Unobserve { round: 1 }, Some(9.0)),
+        Ok(Applied::Changed)
+    );
+    // A dropped phone comes back to the same seat with its taps, and may tap on in the grace.
+    let again = join(&mut session, beta, "阿明");
+    session.apply(&SessionEdit::EndRound { round: 0, t: 120.0 }, &clock(120.0)).unwrap();
+    assert_eq!(observe(&mut session, &again, "o7", tap("7a.apologize"), None), Ok(Applied::Changed));
+    let marks: Vec<(f64, &str)> = session.rounds[0].observer_marks.iter().map(|m| (m.t, m.tag.as_str())).collect();
+    assert_eq!(marks, [(3.0, "7a.accept"), (120.0, "7a.apologize")], "the grace's taps count at the end");
+    session.apply(&SessionEdit::RevealObservers { round: 0 }, &cx()).unwrap();
+    assert_eq!(
+        observe(&mut session, &again, "o8", tap("7a.analyze"), None),
+        Err(PhoneError::NoRoundToObserve),
+        "closed after the reveal"
+    );
+    assert_eq!(session.round_to_observe(), None);
 }

@@ -56,6 +56,39 @@ pub struct PeerRating {
     pub stars: u8,
 }
 
+/// One tap on an observer's phone pad: what they saw the rep do, and when in the round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ObserverMark {
+    pub seat: SeatId,
+    /// Round time of the tap (during the grace after the end: the end's time).
+    pub t: f64,
+    /// A pad button: `7a.acknowledge`, `penalty.taboo`, `bonus.name`.
+    pub tag: String,
+}
+
+/// The trainer's settled call on one pad item after the reveal, where it differs from the
+/// trainer's own record: the round scores as if the item did (or did not) happen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsensusCall {
+    pub tag: String,
+    pub present: bool,
+}
+
+/// Why an observer's tap was not kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkRefusal {
+    /// The same button again within [`MARK_DEBOUNCE_SECS`]: a double tap, not a second event.
+    TooSoon,
+    /// The observers' pads have closed: revealed, or the points have landed.
+    Closed,
+    TooMany,
+}
+
+/// Two taps of one button by one observer closer than this count once.
+pub const MARK_DEBOUNCE_SECS: f64 = 1.0;
+/// Taps one observer may make in one round: far beyond any real round.
+pub const MAX_MARKS_PER_OBSERVER: usize = 300;
+
 /// One participant's 1–5 rating from their phone, with an optional line of comment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhoneRating {
@@ -98,6 +131,15 @@ pub struct RoundRecord {
     /// Participants' ratings from phones; a team's replace the stars typed for it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phone_ratings: Vec<PhoneRating>,
+    /// What each observer tapped on their phone, hidden from everyone until the reveal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observer_marks: Vec<ObserverMark>,
+    /// The observers' taps are shown and their pads closed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub observers_revealed: bool,
+    /// The trainer's settled calls where they differ from the trainer's record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consensus: Vec<ConsensusCall>,
     #[serde(default)]
     pub notes: String,
     /// Position of the ledger entry that holds the round's points, once awarded.
@@ -134,6 +176,9 @@ impl RoundRecord {
             ending: None,
             peer_ratings: Vec::new(),
             phone_ratings: Vec::new(),
+            observer_marks: Vec::new(),
+            observers_revealed: false,
+            consensus: Vec::new(),
             notes: String::new(),
             ledger_entry: None,
         }
@@ -153,21 +198,122 @@ impl RoundRecord {
         }
     }
 
-    /// The events as the engine's turns: the customer opens at 0 s (so their patience drains
-    /// from the start), then one turn per event. Event `i` is turn `i + 1`.
+    /// The events the round scores on, as the engine's turns: the customer opens at 0 s (so
+    /// their patience drains from the start), then one turn per event. Event `i` of
+    /// [`RoundRecord::scored_events`] is turn `i + 1`.
     pub fn turns(&self) -> Vec<Turn> {
-        let opening = Turn { t: 0.0, who: Speaker::Customer, text: String::new(), tags: Vec::new() };
-        let events = self.events.iter().map(|event| match &event.what {
-            Observed::Tag(tag) => Turn { t: event.t, who: Speaker::Rep, text: String::new(), tags: vec![tag.clone()] },
-            Observed::Quote(text) => Turn { t: event.t, who: Speaker::Rep, text: text.clone(), tags: Vec::new() },
-            Observed::CustomerLeft => {
-                Turn { t: event.t, who: Speaker::Customer, text: String::new(), tags: Vec::new() }
-            }
-        });
-        std::iter::once(opening).chain(events).collect()
+        turns_of(&self.scored_events())
     }
 
-    /// The engine fed with every event so far.
+    /// The trainer's own record as turns: the events before any consensus call.
+    pub fn trainer_turns(&self) -> Vec<Turn> {
+        turns_of(&self.events)
+    }
+
+    /// The trainer's events with the settled consensus applied: an item settled as not seen
+    /// loses its presses; one settled as seen is pressed when the observers saw it (the middle
+    /// of their first taps). Words the engine read in a typed quote stay: they were said.
+    pub fn scored_events(&self) -> Vec<RoundEvent> {
+        let mut events: Vec<RoundEvent> = self
+            .events
+            .iter()
+            .filter(|e| {
+                !matches!(&e.what, Observed::Tag(tag) if self.consensus.iter().any(|c| !c.present && c.tag == *tag))
+            })
+            .cloned()
+            .collect();
+        for call in self.consensus.iter().filter(|c| c.present) {
+            if self.events.iter().any(|e| e.what == Observed::Tag(call.tag.clone())) {
+                continue;
+            }
+            let t = self.room_time_of(&call.tag).unwrap_or(self.duration_secs);
+            let at = events.partition_point(|e| e.t <= t);
+            events.insert(at, RoundEvent { t, what: Observed::Tag(call.tag.clone()) });
+        }
+        events
+    }
+
+    /// The seats that tapped anything on their observer pad, in seat order.
+    pub fn observers(&self) -> Vec<SeatId> {
+        let mut seats: Vec<SeatId> = self.observer_marks.iter().map(|m| m.seat).collect();
+        seats.sort();
+        seats.dedup();
+        seats
+    }
+
+    /// When the observer first tapped `tag`, if they did.
+    pub fn first_mark(&self, seat: SeatId, tag: &str) -> Option<f64> {
+        self.observer_marks.iter().find(|m| m.seat == seat && m.tag == tag).map(|m| m.t)
+    }
+
+    /// When the room saw `tag`: the median of the observers' first taps of it.
+    pub fn room_time_of(&self, tag: &str) -> Option<f64> {
+        let mut times: Vec<f64> = self.observers().into_iter().filter_map(|seat| self.first_mark(seat, tag)).collect();
+        if times.is_empty() {
+            return None;
+        }
+        times.sort_by(f64::total_cmp);
+        let middle = times.len() / 2;
+        Some(if times.len() % 2 == 1 { times[middle] } else { (times[middle - 1] + times[middle]) / 2.0 })
+    }
+
+    /// Whether observers may still tap: until the reveal and before the points land.
+    pub fn observers_open(&self) -> bool {
+        !self.observers_revealed && self.ledger_entry.is_none()
+    }
+
+    /// Keeps an observer's tap, unless it repeats their last tap of the same button within
+    /// [`MARK_DEBOUNCE_SECS`].
+    pub fn mark_as_observer(&mut self, seat: SeatId, t: f64, tag: &str) -> Result<(), MarkRefusal> {
+        if !self.observers_open() {
+            return Err(MarkRefusal::Closed);
+        }
+        let mine = self.observer_marks.iter().filter(|m| m.seat == seat);
+        if mine.clone().count() >= MAX_MARKS_PER_OBSERVER {
+            return Err(MarkRefusal::TooMany);
+        }
+        if mine.filter(|m| m.tag == tag).any(|m| (t - m.t).abs() < MARK_DEBOUNCE_SECS) {
+            return Err(MarkRefusal::TooSoon);
+        }
+        self.observer_marks.push(ObserverMark { seat, t, tag: tag.to_owned() });
+        Ok(())
+    }
+
+    /// Takes back the observer's last tap. Returns it, if there was one.
+    pub fn unmark_as_observer(&mut self, seat: SeatId) -> Result<Option<ObserverMark>, MarkRefusal> {
+        if !self.observers_open() {
+            return Err(MarkRefusal::Closed);
+        }
+        Ok(self.observer_marks.iter().rposition(|m| m.seat == seat).map(|i| self.observer_marks.remove(i)))
+    }
+
+    /// The trainer's settled call on `tag`: `None` goes back to the trainer's own record.
+    pub fn settle(&mut self, tag: &str, present: Option<bool>) {
+        self.consensus.retain(|c| c.tag != tag);
+        if let Some(present) = present {
+            self.consensus.push(ConsensusCall { tag: tag.to_owned(), present });
+        }
+    }
+
+    /// The trainer's own record replayed (before consensus).
+    pub fn replay_trainer<'r>(&self, rubrics: &'r Rubrics, lang: Lang) -> Round<'r> {
+        replay_turns(rubrics, self.setup(lang), &self.trainer_turns())
+    }
+}
+
+/// Events as the engine's turns, after the customer's opening at 0 s.
+fn turns_of(events: &[RoundEvent]) -> Vec<Turn> {
+    let opening = Turn { t: 0.0, who: Speaker::Customer, text: String::new(), tags: Vec::new() };
+    let events = events.iter().map(|event| match &event.what {
+        Observed::Tag(tag) => Turn { t: event.t, who: Speaker::Rep, text: String::new(), tags: vec![tag.clone()] },
+        Observed::Quote(text) => Turn { t: event.t, who: Speaker::Rep, text: text.clone(), tags: Vec::new() },
+        Observed::CustomerLeft => Turn { t: event.t, who: Speaker::Customer, text: String::new(), tags: Vec::new() },
+    });
+    std::iter::once(opening).chain(events).collect()
+}
+
+impl RoundRecord {
+    /// The engine fed with every event so far, as the round scores.
     pub fn replay<'r>(&self, rubrics: &'r Rubrics, lang: Lang) -> Round<'r> {
         replay_turns(rubrics, self.setup(lang), &self.turns())
     }

@@ -66,11 +66,13 @@ pub struct RoundRules {
     pub points_for_full_score: u32,
     /// Points per star of the other teams' average rating (1–5).
     pub points_per_peer_star: f64,
+    /// Seconds observers have after the round ends to finish tapping, before the reveal.
+    pub observer_grace_secs: u32,
 }
 
 impl Default for RoundRules {
     fn default() -> Self {
-        RoundRules { points_for_full_score: 20, points_per_peer_star: 2.0 }
+        RoundRules { points_for_full_score: 20, points_per_peer_star: 2.0, observer_grace_secs: 30 }
     }
 }
 

@@ -1,5 +1,6 @@
 use std::path::Path;
 
+use super::calibration::judge_standings;
 use super::*;
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
@@ -169,7 +170,7 @@ fn peers_rate_other_teams_only_and_their_stars_add_by_the_stated_weight() {
     // The default rules: 20 points for a perfect score, 2 points per peer star.
     let points = RoundPoints::of(76.0, Some(4.0), &session.round_rules);
     assert_eq!((points.from_score, points.from_peers, points.total()), (15, 8, 23), "76% of 20 is 15.2; 4.0★ × 2 = 8");
-    let generous = RoundRules { points_for_full_score: 30, points_per_peer_star: 1.5 };
+    let generous = RoundRules { points_for_full_score: 30, points_per_peer_star: 1.5, ..RoundRules::default() };
     let points = RoundPoints::of(85.0, Some(4.5), &generous);
     assert_eq!((points.from_score, points.from_peers), (26, 7), "85% of 30 is 25.5, rounded up; 4.5★ × 1.5 = 6.75");
     assert_eq!(RoundPoints::of(140.0, None, &generous).total(), 30, "a score never counts past 100");
@@ -244,4 +245,209 @@ fn every_demo_round_holds_the_points_its_events_earn_in_both_languages() {
         s.rounds.iter().map(|r| RoundReview::of(r, rubrics(), s.lang).total().round()).collect::<Vec<_>>()
     };
     assert_eq!(scores(&zh), scores(&en), "the typed quotes score the same in both languages");
+}
+
+/// A 7A-only round the trainer recorded without Acknowledge and Assurance, and three
+/// observers' taps (seats 1–3, none of the serving team): worked by hand in the comments.
+fn observed_round() -> RoundRecord {
+    let mut session = session_with_round();
+    let mut record = session.rounds.remove(0);
+    record.models = vec!["7a".into()];
+    for (t, step) in
+        [(5.0, "accept"), (20.0, "apologize"), (60.0, "analyze"), (100.0, "alternatives"), (140.0, "agreement")]
+    {
+        press(&mut record, t, &format!("7a.{step}"));
+    }
+    record.end(160.0, RoundEnding::Ended);
+    let taps: [(u32, &[(f64, &str)]); 3] = [
+        (
+            1,
+            &[
+                (7.0, "accept"),
+                (22.0, "apologize"),
+                (35.0, "acknowledge"),
+                (62.0, "analyze"),
+                (103.0, "alternatives"),
+                (141.0, "agreement"),
+            ],
+        ),
+        (
+            2,
+            &[
+                (6.0, "accept"),
+                (33.0, "acknowledge"),
+                (90.0, "analyze"),
+                (101.0, "alternatives"),
+                (139.0, "agreement"),
+                (150.0, "assurance"),
+            ],
+        ),
+        (3, &[(8.0, "accept"), (21.0, "apologize"), (36.0, "acknowledge"), (104.0, "alternatives")]),
+    ];
+    for (seat, taps) in taps {
+        for &(t, step) in taps {
+            record.mark_as_observer(SeatId(seat), t, &format!("7a.{step}")).unwrap();
+        }
+    }
+    record
+}
+
+use crate::core::room::seat::SeatId;
+
+#[test]
+fn calibration_puts_the_most_disputed_step_first_and_counts_agreement_by_hand() {
+    let record = observed_round();
+    let calibration = Calibration::of(&record, rubrics(), Lang::En);
+    assert_eq!(calibration.observers, [SeatId(1), SeatId(2), SeatId(3)]);
+    let order: Vec<&str> = calibration.items.iter().map(|i| i.tag.as_str()).collect();
+    // Disagreement with the trainer: Acknowledge 3 of 3 against "not seen" = 1; Apologize,
+    // Analyze, Agreement (2 of 3 saw what the trainer did) and Assurance (1 of 3 saw what the
+    // trainer did not) = 1/3; Accept and Alternatives = 0. Ties keep the model's order.
+    assert_eq!(
+        order,
+        [
+            "7a.acknowledge",
+            "7a.apologize",
+            "7a.analyze",
+            "7a.agreement",
+            "7a.assurance",
+            "7a.accept",
+            "7a.alternatives"
+        ]
+    );
+    let acknowledge = &calibration.items[0];
+    assert_eq!((acknowledge.seen_by, acknowledge.trainer_at, acknowledge.majority()), (3, None, Some(true)));
+    assert!(acknowledge.disputed() && !acknowledge.consensus);
+    assert_eq!(acknowledge.room_at, Some(35.0), "the median of 33, 35 and 36");
+    // Analyze: seat 2 tapped it 30 s after the trainer, outside the 15 s tolerance.
+    let analyze = calibration.items.iter().find(|i| i.tag == "7a.analyze").unwrap();
+    assert_eq!((analyze.seen_by, analyze.within_tolerance), (2, 1));
+    let assurance = calibration.items.iter().find(|i| i.tag == "7a.assurance").unwrap();
+    assert_eq!(assurance.majority(), Some(false), "2 of 3 did not see it, as the trainer did not");
+    assert!(!assurance.disputed());
+    // Within tolerance: 3 + 2 + 0 + 1 + 3 + 2 + 2 = 13 of 21 calls.
+    assert_eq!(calibration.within_tolerance, Some(13.0 / 21.0));
+    // α over 7 units × 4 coders: n1 = 21, n0 = 7, 10 disagreeing pairs; 1 - 10 / (2·21·7/27).
+    assert_eq!((calibration.alpha.unwrap() * 1000.0).round(), 82.0);
+    // Judge points against the trainer's record: 10 per item agreed, 5 for seen but late.
+    let points: Vec<(u32, usize, usize)> = calibration.judges.iter().map(|j| (j.points, j.agreed, j.late)).collect();
+    assert_eq!(points, [(60, 6, 0), (35, 3, 1), (40, 4, 0)]);
+    assert_eq!((calibration.judges[0].agreement() * 70.0).round(), 60.0);
+}
+
+#[test]
+fn accepting_the_majority_scores_the_round_as_if_the_step_was_pressed_when_the_room_saw_it() {
+    let mut session = session_with_round();
+    session.rounds[0] = observed_round();
+    let cx = EditContext::new(Timestamp(5), Some(rubrics()));
+    let before = RoundReview::of(&session.rounds[0], rubrics(), Lang::Zh).total();
+    assert_eq!(
+        session.apply(&SessionEdit::AcceptMajority { round: 0 }, &cx),
+        Err(SessionError::Mark(MarkRefusal::Closed)),
+        "the consensus waits for the reveal"
+    );
+    session.apply(&SessionEdit::RevealObservers { round: 0 }, &cx).unwrap();
+    assert_eq!(session.apply(&SessionEdit::AcceptMajority { round: 0 }, &cx), Ok(Applied::Changed));
+    assert_eq!(session.apply(&SessionEdit::AcceptMajority { round: 0 }, &cx), Ok(Applied::Unchanged));
+    let record = &session.rounds[0];
+    assert_eq!(record.consensus, [ConsensusCall { tag: "7a.acknowledge".into(), present: true }]);
+    let times: Vec<f64> = record.scored_events().iter().map(|e| e.t).collect();
+    assert_eq!(times, [5.0, 20.0, 35.0, 60.0, 100.0, 140.0], "Acknowledge at the room's 35 s");
+    // The same as a trainer who had pressed Acknowledge at 35 s.
+    let mut pressed = observed_round();
+    pressed.events.insert(2, RoundEvent { t: 35.0, what: Observed::Tag("7a.acknowledge".into()) });
+    let after = RoundReview::of(record, rubrics(), Lang::Zh).total();
+    assert_eq!(after, RoundReview::of(&pressed, rubrics(), Lang::Zh).total());
+    assert!(after > before, "{after} > {before}");
+    let calibration = Calibration::of(record, rubrics(), Lang::Zh);
+    let points: Vec<u32> = calibration.judges.iter().map(|j| j.points).collect();
+    assert_eq!(points, [70, 45, 50], "everyone's Acknowledge now agrees with the consensus");
+    // Back to the trainer's record with one tap, then the points land on the consensus.
+    session.apply(&SessionEdit::Settle { round: 0, tag: "7a.acknowledge".into(), present: None }, &cx).unwrap();
+    assert_eq!(RoundReview::of(&session.rounds[0], rubrics(), Lang::Zh).total(), before);
+    session.apply(&SessionEdit::Settle { round: 0, tag: "7a.acknowledge".into(), present: Some(true) }, &cx).unwrap();
+    let Ok(Applied::Ledger(entry)) = session.apply(&SessionEdit::AwardRound { round: 0 }, &cx) else { panic!() };
+    let expected = RoundPoints::of(after, None, &session.round_rules).total();
+    assert_eq!(session.ledger[entry].points, expected);
+    assert!(session.ledger[entry].reason.contains(&format!("{after:.0}")), "{}", session.ledger[entry].reason);
+    let settle = SessionEdit::Settle { round: 0, tag: "7a.assurance".into(), present: Some(true) };
+    assert_eq!(session.apply(&settle, &cx), Err(SessionError::RoundAwarded(0)), "settled once the points land");
+}
+
+#[test]
+fn settling_a_step_as_not_seen_drops_the_trainers_press() {
+    let mut record = observed_round();
+    record.observers_revealed = true;
+    record.settle("7a.apologize", Some(false));
+    assert!(!record.scored_events().iter().any(|e| e.what == Observed::Tag("7a.apologize".into())));
+    let item =
+        Calibration::of(&record, rubrics(), Lang::Zh).items.into_iter().find(|i| i.tag == "7a.apologize").unwrap();
+    assert!(!item.consensus && item.settled);
+    assert_eq!(record.events.len(), 5, "the trainer's own record is kept");
+}
+
+#[test]
+fn calibration_edge_cases_no_one_one_observer_all_agree_none_agree() {
+    let mut record = observed_round();
+    record.observer_marks.clear();
+    let nobody = Calibration::of(&record, rubrics(), Lang::Zh);
+    assert_eq!(nobody, Calibration::default(), "no observers: nothing to calibrate");
+
+    // One observer who saw exactly what the trainer recorded, each within a second.
+    for (t, step) in
+        [(5.0, "accept"), (20.0, "apologize"), (60.0, "analyze"), (100.0, "alternatives"), (140.0, "agreement")]
+    {
+        record.mark_as_observer(SeatId(7), t + 1.0, &format!("7a.{step}")).unwrap();
+    }
+    let one = Calibration::of(&record, rubrics(), Lang::Zh);
+    assert_eq!(one.within_tolerance, Some(1.0));
+    assert_eq!(one.alpha, Some(1.0));
+    assert_eq!(one.judges[0].points, 70, "7 items, all agreed");
+    assert!(one.items.iter().all(|i| !i.disputed()));
+
+    // A second observer who saw the opposite of everything: none agree.
+    for step in ["acknowledge", "assurance"] {
+        record.mark_as_observer(SeatId(8), 50.0, &format!("7a.{step}")).unwrap();
+    }
+    let two = Calibration::of(&record, rubrics(), Lang::Zh);
+    let contrary = two.judge(SeatId(8)).unwrap();
+    assert_eq!((contrary.points, contrary.agreed), (0, 0));
+    assert_eq!(two.within_tolerance, Some(7.0 / 14.0));
+    assert!(two.alpha.unwrap() < 0.5);
+    // Half of two observers is no majority: nothing is disputed.
+    assert_eq!(two.open_disputes().count(), 0);
+}
+
+#[test]
+fn an_observers_double_tap_counts_once_and_undo_takes_back_their_own_last_tap() {
+    let mut record = observed_round();
+    let seat = SeatId(9);
+    record.mark_as_observer(seat, 10.0, "penalty.taboo").unwrap();
+    assert_eq!(record.mark_as_observer(seat, 10.6, "penalty.taboo"), Err(MarkRefusal::TooSoon));
+    record.mark_as_observer(seat, 10.6, "7a.accept").unwrap();
+    record.mark_as_observer(seat, 11.2, "penalty.taboo").unwrap();
+    assert_eq!(record.unmark_as_observer(seat).unwrap().map(|m| m.t), Some(11.2));
+    assert_eq!(record.unmark_as_observer(SeatId(99)), Ok(None));
+    // A penalty someone saw joins the items; untouched penalties do not.
+    let items = Calibration::of(&record, rubrics(), Lang::Zh).items;
+    assert!(items.iter().any(|i| i.tag == "penalty.taboo" && i.seen_by == 1));
+    assert_eq!(items.len(), 8);
+    record.observers_revealed = true;
+    assert_eq!(record.mark_as_observer(seat, 12.0, "7a.accept"), Err(MarkRefusal::Closed));
+    assert_eq!(record.unmark_as_observer(seat), Err(MarkRefusal::Closed));
+}
+
+#[test]
+fn the_days_best_judge_has_the_most_judge_points_over_revealed_rounds() {
+    let mut first = observed_round();
+    let mut second = observed_round();
+    second.number = 2;
+    assert!(judge_standings(&[first.clone()], rubrics(), Lang::Zh).is_empty(), "nothing before the reveal");
+    first.observers_revealed = true;
+    second.observers_revealed = true;
+    second.observer_marks.retain(|m| m.seat != SeatId(1));
+    let standings = judge_standings(&[first, second], rubrics(), Lang::Zh);
+    let table: Vec<(u32, u32, usize)> = standings.iter().map(|s| (s.seat.0, s.points, s.rounds)).collect();
+    // Seat 1 observed one round (60); seats 2 and 3 both (35 + 35, 40 + 40).
+    assert_eq!(table, [(3, 80, 2), (2, 70, 2), (1, 60, 1)]);
 }

@@ -148,6 +148,33 @@ pub enum SessionEdit {
         round: usize,
         text: String,
     },
+    /// An observer's tap on their phone pad at round time `t` (the round's owner stamps it).
+    SeatObserve {
+        round: usize,
+        seat: SeatId,
+        tag: String,
+        t: f64,
+    },
+    /// Take back the observer's last tap.
+    SeatUndoObserve {
+        round: usize,
+        seat: SeatId,
+    },
+    /// Close the observers' pads and show their taps against the trainer's record.
+    RevealObservers {
+        round: usize,
+    },
+    /// The trainer's consensus on one pad item after the reveal (`None`: back to the trainer's
+    /// own record). The round then scores on it.
+    Settle {
+        round: usize,
+        tag: String,
+        present: Option<bool>,
+    },
+    /// Settle every disputed item as the room's majority saw it.
+    AcceptMajority {
+        round: usize,
+    },
     /// Someone joins from a phone (the room code and the name are checked by
     /// [`Session::join_from_phone`]): the same seat when they joined before, and a new name
     /// joins the team's members.
@@ -182,6 +209,9 @@ pub enum SessionEdit {
     Room(RoomEdit),
 }
 
+/// The longest wait for observers after a round: five minutes.
+pub const MAX_OBSERVER_GRACE_SECS: u32 = 300;
+
 /// What [`Session::apply`] needs besides the edit: the wall clock, the rubrics that replay
 /// rounds (edits of rounds are refused without them), and the locale files for the words the
 /// camp writes into the session (team names, ledger reasons).
@@ -190,12 +220,20 @@ pub struct EditContext<'a> {
     pub now: Timestamp,
     pub rubrics: Option<&'a Rubrics>,
     pub locales: &'a Locales,
+    /// What the running round's clock reads now, from whoever runs it: observers' taps from
+    /// phones are stamped with it.
+    pub round_time: Option<f64>,
 }
 
 impl<'a> EditContext<'a> {
     /// With the locale strings compiled into the binary.
     pub fn new(now: Timestamp, rubrics: Option<&'a Rubrics>) -> EditContext<'a> {
-        EditContext { now, rubrics, locales: Locales::compiled_in() }
+        EditContext { now, rubrics, locales: Locales::compiled_in(), round_time: None }
+    }
+
+    /// With the running round's clock reading.
+    pub fn with_round_time(self, round_time: Option<f64>) -> EditContext<'a> {
+        EditContext { round_time, ..self }
     }
 
     /// With the trainer's (possibly edited) locale files.
@@ -358,6 +396,7 @@ impl Session {
                     } else {
                         RoundRules::default().points_per_peer_star
                     },
+                    observer_grace_secs: rules.observer_grace_secs.min(MAX_OBSERVER_GRACE_SECS),
                 };
                 Ok(Applied::Changed)
             }
@@ -434,6 +473,66 @@ impl Session {
             }
             SessionEdit::RoundNotes { round, text } => {
                 self.rounds.get_mut(*round).ok_or(SessionError::NoRound(*round))?.notes = text.clone();
+                Ok(Applied::Changed)
+            }
+            SessionEdit::SeatObserve { round, seat, tag, t } => {
+                let rubrics = cx.rubrics.ok_or(SessionError::NoRubrics)?;
+                let team = self.room.seat(*seat).ok_or(SessionError::UnknownSeat(*seat))?.team;
+                let record = self.rounds.get_mut(*round).ok_or(SessionError::NoRound(*round))?;
+                if record.team == team {
+                    return Err(SessionError::ObservesOwnRound);
+                }
+                let on_pad = crate::core::round::scoring_pad(rubrics, &record.models)
+                    .iter()
+                    .any(|g| g.buttons.iter().any(|b| b.tag == *tag));
+                if !on_pad {
+                    return Err(SessionError::NotOnThePad(tag.clone()));
+                }
+                // During the grace after the end, taps count at the end.
+                let t = if record.is_running() {
+                    t.clamp(0.0, f64::from(record.time_limit_secs) * 4.0)
+                } else {
+                    record.duration_secs
+                };
+                record.mark_as_observer(*seat, t, tag).map_err(SessionError::Mark)?;
+                Ok(Applied::Changed)
+            }
+            SessionEdit::SeatUndoObserve { round, seat } => {
+                let record = self.rounds.get_mut(*round).ok_or(SessionError::NoRound(*round))?;
+                match record.unmark_as_observer(*seat).map_err(SessionError::Mark)? {
+                    Some(_) => Ok(Applied::Changed),
+                    None => Ok(Applied::Unchanged),
+                }
+            }
+            SessionEdit::RevealObservers { round } => {
+                let record = self.unawarded_round(*round)?;
+                if record.is_running() {
+                    return Err(SessionError::RoundRunning(*round));
+                }
+                if record.observers_revealed {
+                    return Ok(Applied::Unchanged);
+                }
+                record.observers_revealed = true;
+                Ok(Applied::Changed)
+            }
+            SessionEdit::Settle { round, tag, present } => {
+                let record = self.revealed_round(*round)?;
+                record.settle(tag, *present);
+                Ok(Applied::Changed)
+            }
+            SessionEdit::AcceptMajority { round } => {
+                let lang = self.lang;
+                let rubrics = cx.rubrics.ok_or(SessionError::NoRubrics)?;
+                let record = self.revealed_round(*round)?;
+                let calibration = crate::core::round::calibration::Calibration::of(record, rubrics, lang);
+                let disputes: Vec<(String, bool)> =
+                    calibration.open_disputes().map(|item| (item.tag.clone(), !item.consensus)).collect();
+                if disputes.is_empty() {
+                    return Ok(Applied::Unchanged);
+                }
+                for (tag, majority) in disputes {
+                    record.settle(&tag, Some(majority));
+                }
                 Ok(Applied::Changed)
             }
             SessionEdit::Join { team, name } => self.join(*team, name, now),
@@ -637,6 +736,8 @@ impl Session {
         if record.is_running() {
             return Err(SessionError::RoundRunning(index));
         }
+        // Landing the points closes the observers' pads: the round is scored as it stands.
+        record.observers_revealed |= !record.observer_marks.is_empty();
         let score = RoundReview::of(record, rubrics, lang).total();
         let points = RoundPoints::of(score, record.peer_average(), &self.round_rules);
         let record = &self.rounds[index];
@@ -662,6 +763,16 @@ impl Session {
     fn running_round(&mut self, index: usize) -> Result<&mut RoundRecord, SessionError> {
         let record = self.rounds.get_mut(index).ok_or(SessionError::NoRound(index))?;
         if record.is_running() { Ok(record) } else { Err(SessionError::RoundEnded(index)) }
+    }
+
+    /// A round whose observers were revealed and whose points have not landed: the only time
+    /// the consensus may change.
+    fn revealed_round(&mut self, index: usize) -> Result<&mut RoundRecord, SessionError> {
+        let record = self.unawarded_round(index)?;
+        if !record.observers_revealed {
+            return Err(SessionError::Mark(crate::core::round::record::MarkRefusal::Closed));
+        }
+        Ok(record)
     }
 
     fn unawarded_round(&mut self, index: usize) -> Result<&mut RoundRecord, SessionError> {
@@ -710,14 +821,18 @@ mod tests {
     fn round_rules_are_kept_within_what_a_leaderboard_can_show() {
         let mut session = Session::new("rules", Lang::En);
         let set = |session: &mut Session, points, star| {
-            let rules = RoundRules { points_for_full_score: points, points_per_peer_star: star };
+            let rules =
+                RoundRules { points_for_full_score: points, points_per_peer_star: star, observer_grace_secs: 30 };
             session.apply(&SessionEdit::SetRoundRules(rules), &at(Timestamp(0))).unwrap();
             session.round_rules.clone()
         };
-        assert_eq!(set(&mut session, 30, 1.5), RoundRules { points_for_full_score: 30, points_per_peer_star: 1.5 });
+        assert_eq!(
+            set(&mut session, 30, 1.5),
+            RoundRules { points_for_full_score: 30, points_per_peer_star: 1.5, observer_grace_secs: 30 }
+        );
         assert_eq!(
             set(&mut session, 5000, 99.0),
-            RoundRules { points_for_full_score: 100, points_per_peer_star: 20.0 }
+            RoundRules { points_for_full_score: 100, points_per_peer_star: 20.0, observer_grace_secs: 30 }
         );
         assert_eq!(set(&mut session, 10, f64::NAN).points_per_peer_star, RoundRules::default().points_per_peer_star);
     }

@@ -4,6 +4,7 @@ use super::team::MAX_TEAMS;
 use super::vote::VoteError;
 use crate::core::ids::TeamId;
 use crate::core::room::seat::{NameProblem, SeatId};
+use crate::core::round::record::MarkRefusal;
 
 /// Why a change to a session was refused; the session is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +53,12 @@ pub enum SessionError {
     NameTaken(String),
     NoStory(usize),
     BadName(NameProblem),
+    /// An observer's tap refused by the round (a double tap, a closed pad, too many taps).
+    Mark(MarkRefusal),
+    /// The serving team observes nobody: it is being observed.
+    ObservesOwnRound,
+    /// Not one of the round's pad items.
+    NotOnThePad(String),
 }
 
 impl std::fmt::Display for SessionError {
@@ -94,6 +101,13 @@ impl std::fmt::Display for SessionError {
                 write!(f, "a name has at most {} characters", crate::core::room::seat::MAX_NAME_CHARS)
             }
             SessionError::BadName(NameProblem::Separator) => write!(f, "a name cannot contain a comma or 、"),
+            SessionError::Mark(MarkRefusal::TooSoon) => write!(f, "the same button again within a second"),
+            SessionError::Mark(MarkRefusal::Closed) => write!(f, "the observers' pads have closed"),
+            SessionError::Mark(MarkRefusal::TooMany) => {
+                write!(f, "at most {} taps per observer in a round", crate::core::round::record::MAX_MARKS_PER_OBSERVER)
+            }
+            SessionError::ObservesOwnRound => write!(f, "the serving team cannot observe its own round"),
+            SessionError::NotOnThePad(tag) => write!(f, "\"{tag}\" is not on this round's pad"),
         }
     }
 }

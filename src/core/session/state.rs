@@ -377,7 +377,9 @@ impl Session {
                     text("a quote", quote)?;
                 }
             }
-            let times = round.events.iter().map(|e| e.t).chain([round.duration_secs]);
+            at_most(&format!("observer taps of round {}", round.number), round.observer_marks.len(), MAX_ROUND_EVENTS)?;
+            let marks = round.observer_marks.iter().map(|m| m.t);
+            let times = round.events.iter().map(|e| e.t).chain(marks).chain([round.duration_secs]);
             if let Some(bad) = times.into_iter().find(|t| !(t.is_finite() && *t >= 0.0)) {
                 return Err(format!("round {}: a time of {bad} s; times are seconds from the start", round.number));
             }

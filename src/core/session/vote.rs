@@ -76,7 +76,13 @@ impl Ballots {
 
     /// Records the choice of one participant of `voter` (from a phone), replacing their
     /// earlier one.
-    pub fn cast_by_seat(&mut self, voter: TeamId, seat: SeatId, choice: TeamId, teams: &[TeamId]) -> Result<(), VoteError> {
+    pub fn cast_by_seat(
+        &mut self,
+        voter: TeamId,
+        seat: SeatId,
+        choice: TeamId,
+        teams: &[TeamId],
+    ) -> Result<(), VoteError> {
         Self::check(voter, choice, teams)?;
         self.0.retain(|b| b.seat != Some(seat));
         self.0.push(Ballot { voter, choice, seat: Some(seat) });

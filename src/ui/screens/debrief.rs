@@ -16,7 +16,6 @@ use crate::features::actions::UiAction;
 use crate::ui::context::UiCx;
 use crate::ui::theme::{fonts, icons, palette::team_color, spacing, text_size, widgets};
 
-
 /// Which team the editor shows (a team index, kept in egui's memory); `None` is the gallery.
 pub fn selected_id() -> egui::Id {
     egui::Id::new("debrief-selected-team")
@@ -307,7 +306,8 @@ fn gallery(ui: &mut Ui, cx: &mut UiCx, shape: DebriefShape) {
                         ui.add(egui::Label::new(small(format!("{name}: {first}"))).truncate());
                     }
                     if members.len() > MEMBER_LINES {
-                        let more = cx.t_args("debrief-more-members", &[("count", (members.len() - MEMBER_LINES).into())]);
+                        let more =
+                            cx.t_args("debrief-more-members", &[("count", (members.len() - MEMBER_LINES).into())]);
                         ui.label(small(more).color(p.text_muted));
                     }
                     return;

@@ -91,7 +91,8 @@ fn vote(ui: &mut Ui, cx: &mut UiCx, order: &[TeamId]) {
             ui.label(RichText::new("→").color(p.text_muted));
             for &choice in order.iter().filter(|&&c| c != voter) {
                 let Some(team) = cx.session.team(choice) else { continue };
-                let chosen = ballots.ballots().iter().any(|b| b.voter == voter && b.seat.is_none() && b.choice == choice);
+                let chosen =
+                    ballots.ballots().iter().any(|b| b.voter == voter && b.seat.is_none() && b.choice == choice);
                 // Compact badges keep a 12-team grid on one screen; names are in the tally below.
                 let color = team_color(team.color);
                 let badge =

@@ -47,6 +47,11 @@ fn round_rules(ui: &mut Ui, cx: &mut UiCx) {
             ui.label(cx.t("settings-points-per-star"));
             let star = egui::DragValue::new(&mut rules.points_per_peer_star).range(0.0..=20.0).speed(0.5);
             changed |= ui.add(star).changed();
+            ui.label(cx.t("settings-observer-grace"));
+            let grace = egui::DragValue::new(&mut rules.observer_grace_secs)
+                .range(0..=crate::core::session::edit::MAX_OBSERVER_GRACE_SECS)
+                .suffix(" s");
+            changed |= ui.add(grace).changed();
         });
     });
     if changed {

@@ -39,7 +39,8 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
         return;
     }
     let mut picked: Option<String> = ui.data_mut(|d| d.get_temp(picked_word_id())).unwrap_or(None);
-    let words = wordcloud::keywords(stories.iter().map(|s| s.good.as_str()).chain(stories.iter().map(|s| s.bad.as_str())), 20);
+    let words =
+        wordcloud::keywords(stories.iter().map(|s| s.good.as_str()).chain(stories.iter().map(|s| s.bad.as_str())), 20);
     if !words.is_empty() {
         let most = words[0].1.max(1) as f32;
         ui.horizontal_wrapped(|ui| {
