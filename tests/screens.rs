@@ -397,6 +397,7 @@ fn live_round(lang: Lang) -> Shown {
         review: RoundReview::of(record, rubrics, lang),
         pad: scoring_pad(rubrics, &record.models),
         best_gain: None,
+        calibration: None,
     });
     shown
 }
@@ -696,6 +697,7 @@ fn the_console_log_shows_what_each_quote_scored() {
         review: RoundReview::of(record, rubrics, Lang::Zh),
         pad: scoring_pad(rubrics, &record.models),
         best_gain: None,
+        calibration: None,
     });
     let console = harness_for(state);
     assert!(console.query_by_label_contains("“非常抱歉让您着急了” → ✔ 道歉").is_some(), "the apology is named");

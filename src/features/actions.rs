@@ -102,6 +102,14 @@ pub enum RoundAction {
     /// Give the console a window of its own (for the trainer's laptop screen).
     SetConsoleWindow(bool),
     Notes(String),
+    /// Close the observers' pads now (without waiting out the grace) and show their taps.
+    RevealObservers,
+    /// Show the observers' reveal on the projector too, or hide it again.
+    ToggleRevealOnProjector,
+    /// The consensus on one pad item (`None`: back to the trainer's record).
+    Settle(String, Option<bool>),
+    /// Settle every disputed item as the room's majority saw it.
+    AcceptMajority,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

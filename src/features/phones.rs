@@ -16,7 +16,10 @@ use crate::core::session::{EditContext, Session, SessionEdit, Timestamp};
 use crate::features::actions::{PhonesAction, UiAction};
 use crate::features::content::{CurrentSession, LoadedLocales, LoadedRubrics};
 use crate::features::screen::Screen;
-use crate::server::hub::Hub;
+use crate::core::scoring::Rubrics;
+use crate::features::room_clock::RoomClock;
+use crate::features::rounds::RoundDesk;
+use crate::server::hub::{Hub, RoundClock};
 use crate::server::{RoomServer, join};
 
 /// The room server while phones are on, and the join card.
@@ -31,6 +34,8 @@ pub struct Phones {
     port: u16,
     /// App clock when phones were turned on.
     pub since: f64,
+    /// The rubrics the observers' pads are made from, shared with the server's thread.
+    rubrics: Option<Arc<Rubrics>>,
 }
 
 impl Phones {
@@ -134,7 +139,7 @@ pub fn plugin(app: &mut App) {
             Update,
             (apply_phone_actions, follow_screen.run_if(state_changed::<Screen>), answer_phones).chain(),
         )
-        .add_systems(PostUpdate, publish_changes);
+        .add_systems(PostUpdate, (publish_changes, publish_round));
 }
 
 fn apply_phone_actions(
@@ -176,21 +181,61 @@ fn follow_screen(screen: Res<State<Screen>>, phones: Res<Phones>, mut current: R
     }
 }
 
-/// Answers what phones asked since the last frame, through core.
+/// What the running round's clock reads at app time `now`, if a round is running.
+fn round_time(session: &Session, clock: &RoomClock, now: f64) -> Option<f64> {
+    session.rounds.last().filter(|r| r.is_running()).map(|_| clock.0.elapsed(now))
+}
+
+/// Answers what phones asked since the last frame, through core; observers' taps carry the
+/// round clock's reading.
 fn answer_phones(
     phones: Res<Phones>,
     mut current: ResMut<CurrentSession>,
     locales: Option<Res<LoadedLocales>>,
     rubrics: Option<Res<LoadedRubrics>>,
+    clock: Res<RoomClock>,
+    time: Res<Time>,
 ) {
     let Some(hub) = phones.hub() else { return };
-    let mut cx = EditContext::new(Timestamp::now(), rubrics.as_deref().map(|r| &r.0));
+    let round_time = round_time(&current.session, &clock, time.elapsed_secs_f64());
+    let mut cx = EditContext::new(Timestamp::now(), rubrics.as_deref().map(|r| &r.0)).with_round_time(round_time);
     if let Some(loaded) = &locales {
         cx = cx.with_locales(&loaded.0);
     }
     // Only a change marks the session changed (and saves it): most frames have no calls.
     if hub.answer_calls(&mut current.bypass_change_detection().session, &cx) {
         current.set_changed();
+    }
+}
+
+/// Observers' pads see the rubrics and the round clock (its pauses, and the grace after the
+/// end); the hub sends only what phones could not reckon themselves.
+fn publish_round(
+    mut phones: ResMut<Phones>,
+    current: Res<CurrentSession>,
+    rubrics: Option<Res<LoadedRubrics>>,
+    clock: Res<RoomClock>,
+    desk: Res<RoundDesk>,
+    time: Res<Time>,
+) {
+    if !phones.running() {
+        return;
+    }
+    if let Some(loaded) = rubrics.as_ref().filter(|r| r.is_changed() || phones.rubrics.is_none()) {
+        phones.rubrics = Some(Arc::new(loaded.0.clone()));
+    }
+    let now = time.elapsed_secs_f64();
+    let session = &current.session;
+    let clock = session.rounds.len().checked_sub(1).filter(|&i| session.rounds[i].observers_open()).map(|last| {
+        RoundClock {
+            elapsed: clock.0.elapsed(now),
+            running: clock.0.is_running() && session.rounds[last].is_running(),
+            grace_left: desk.grace_left(last, now),
+            read_at: std::time::Instant::now(),
+        }
+    });
+    if let Some(hub) = phones.hub() {
+        hub.publish_round(phones.rubrics.as_ref(), clock);
     }
 }
 

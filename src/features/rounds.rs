@@ -9,7 +9,9 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
 use crate::core::countdown::Countdown;
-use crate::core::round::{self, BestGain, Observed, PadGroup, RoundCast, RoundRecord, RoundReview, WeakStep};
+use crate::core::round::{
+    self, BestGain, Calibration, Observed, PadGroup, RoundCast, RoundRecord, RoundReview, WeakStep,
+};
 use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId, Timestamp};
 use crate::features::actions::{RoundAction, UiAction};
 use crate::features::content::{CurrentSession, LoadedLocales, LoadedRubrics};
@@ -35,6 +37,11 @@ pub struct RoundDesk {
     pub weakest_steps: HashMap<TeamId, Vec<WeakStep>>,
     /// The round discarded last, for an undo.
     pub discarded: Option<RoundRecord>,
+    /// After a round with observers ends: the round and the app time its observers' grace
+    /// runs out (then their taps are revealed).
+    pub grace_until: Option<(usize, f64)>,
+    /// The observers' reveal is on the projector too (the trainer's key).
+    pub reveal_on_projector: bool,
 }
 
 /// A round replayed through the engine, with what the console needs to score it.
@@ -45,6 +52,8 @@ pub struct RoundView {
     pub pad: Vec<PadGroup>,
     /// Once the round has ended.
     pub best_gain: Option<BestGain>,
+    /// The observers' taps against the trainer's record, once revealed.
+    pub calibration: Option<Calibration>,
 }
 
 impl RoundDesk {
@@ -57,6 +66,11 @@ impl RoundDesk {
     pub fn open_round<'a>(&self, session: &'a Session) -> Option<&'a RoundRecord> {
         self.record(session).filter(|r| r.ledger_entry.is_none())
     }
+
+    /// Seconds left of the observers' grace for round `index`, at app time `now`.
+    pub fn grace_left(&self, index: usize, now: f64) -> Option<f64> {
+        self.grace_until.filter(|(round, _)| *round == index).map(|(_, until)| (until - now).max(0.0))
+    }
 }
 
 /// The round clock runs on the room clock; round time is what it has run.
@@ -67,7 +81,7 @@ fn round_time(clock: &Countdown, now: f64) -> f64 {
 pub fn plugin(app: &mut App) {
     app.init_resource::<RoundDesk>()
         .add_systems(PreUpdate, round_keys.after(bevy::input::InputSystems))
-        .add_systems(Update, (apply_round_actions, watch_patience, refresh_round_view).chain())
+        .add_systems(Update, (apply_round_actions, watch_patience, close_observer_grace, refresh_round_view).chain())
         .add_systems(Startup, show_last_round);
 }
 
@@ -156,6 +170,26 @@ fn apply_round_actions(mut actions: MessageReader<UiAction>, mut w: RoundWorld) 
                 let Some(round) = shown else { continue };
                 edit(&mut w, now, SessionEdit::EndRound { round, t });
                 w.clock.0.pause(now);
+                // Observers get a moment to finish their taps; then they are revealed.
+                if w.session.session.rounds.get(round).is_some_and(|r| !r.observer_marks.is_empty()) {
+                    let grace = f64::from(w.session.session.round_rules.observer_grace_secs);
+                    w.desk.grace_until = Some((round, now + grace));
+                }
+            }
+            RoundAction::RevealObservers => {
+                let Some(round) = shown else { continue };
+                if edit(&mut w, now, SessionEdit::RevealObservers { round }).is_some() {
+                    w.desk.grace_until = None;
+                }
+            }
+            RoundAction::ToggleRevealOnProjector => w.desk.reveal_on_projector = !w.desk.reveal_on_projector,
+            RoundAction::Settle(tag, present) => {
+                let Some(round) = shown else { continue };
+                edit(&mut w, now, SessionEdit::Settle { round, tag: tag.clone(), present: *present });
+            }
+            RoundAction::AcceptMajority => {
+                let Some(round) = shown else { continue };
+                edit(&mut w, now, SessionEdit::AcceptMajority { round });
             }
             RoundAction::Abandon => {
                 let Some(round) = shown else { continue };
@@ -190,6 +224,8 @@ fn apply_round_actions(mut actions: MessageReader<UiAction>, mut w: RoundWorld) 
                 if edit(&mut w, now, SessionEdit::AwardRound { round }).is_some() {
                     // The next round starts from a fresh cast.
                     w.desk.cast = RoundCast::default();
+                    w.desk.grace_until = None;
+                    w.desk.reveal_on_projector = false;
                     w.next_screen.set(Screen::RoundResult);
                 }
             }
@@ -270,6 +306,24 @@ fn watch_patience(
     }
 }
 
+/// The observers' grace has run out: their taps are revealed.
+fn close_observer_grace(
+    mut session: ResMut<CurrentSession>,
+    mut desk: ResMut<RoundDesk>,
+    rubrics: Option<Res<LoadedRubrics>>,
+    time: Res<Time>,
+) {
+    let Some((round, until)) = desk.grace_until else { return };
+    if time.elapsed_secs_f64() < until {
+        return;
+    }
+    desk.grace_until = None;
+    let context = EditContext::new(Timestamp::now(), rubrics.as_deref().map(|r| &r.0));
+    if let Err(problem) = session.session.apply(&SessionEdit::RevealObservers { round }, &context) {
+        debug!("reveal refused: {problem}");
+    }
+}
+
 /// Replays the shown round whenever the session or the shown round changes.
 fn refresh_round_view(session: Res<CurrentSession>, mut desk: ResMut<RoundDesk>, rubrics: Option<Res<LoadedRubrics>>) {
     let Some(rubrics) = rubrics else { return };
@@ -289,7 +343,8 @@ fn refresh_round_view(session: Res<CurrentSession>, mut desk: ResMut<RoundDesk>,
             _ if ended => round::best_gain(record, &rubrics.0, lang),
             _ => None,
         };
-        Some(RoundView { index, review, pad: round::scoring_pad(&rubrics.0, &record.models), best_gain })
+        let calibration = record.observers_revealed.then(|| Calibration::of(record, &rubrics.0, lang));
+        Some(RoundView { index, review, pad: round::scoring_pad(&rubrics.0, &record.models), best_gain, calibration })
     });
     if desk.view != view {
         desk.view = view;
@@ -358,6 +413,18 @@ fn round_keys(
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
         act(RoundAction::Finish);
         return;
+    }
+    // Observers: V reveals their taps (then shows or hides them on the projector), M takes the
+    // room's majority on every disputed item.
+    if !record.observer_marks.is_empty() {
+        if keys.just_pressed(KeyCode::KeyV) {
+            act(if record.observers_revealed { RoundAction::ToggleRevealOnProjector } else { RoundAction::RevealObservers });
+            return;
+        }
+        if keys.just_pressed(KeyCode::KeyM) && record.observers_revealed {
+            act(RoundAction::AcceptMajority);
+            return;
+        }
     }
     // Ratings go to the teams in order: the first team without one gets the next digit.
     let unrated = session

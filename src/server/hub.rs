@@ -6,12 +6,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::sync::{oneshot, watch};
 
 use crate::core::locale::Locales;
+use crate::core::room::view::{RoundClockView, RoundContext};
 use crate::core::room::{JoinRequest, PhoneAction, PhoneError, SeatId};
+use crate::core::scoring::Rubrics;
 use crate::core::session::{EditContext, Session};
 
 /// A phone's request, waiting for the owner of the session.
@@ -20,11 +22,57 @@ pub enum Call {
     Act { token: String, request_id: String, action: PhoneAction, reply: oneshot::Sender<Result<(), PhoneError>> },
 }
 
-/// The session as last published, with the strings phones are shown.
+/// The session as last published, with the strings phones are shown, and what the observers'
+/// pads need: the rubrics and the round clock.
 pub struct Published {
     pub session: Session,
     pub locales: Arc<Locales>,
+    pub rubrics: Option<Arc<Rubrics>>,
+    pub clock: Option<RoundClock>,
 }
+
+impl Published {
+    /// The observers' context as of now (the clock read forward from its publication).
+    pub fn round_context(&self) -> Option<RoundContext<'_>> {
+        let rubrics = self.rubrics.as_deref()?;
+        Some(RoundContext { rubrics, clock: self.clock.map(|c| c.now()) })
+    }
+}
+
+/// The round clock as its owner last read it.
+#[derive(Debug, Clone, Copy)]
+pub struct RoundClock {
+    pub elapsed: f64,
+    pub running: bool,
+    /// Seconds left of the observers' grace after the end.
+    pub grace_left: Option<f64>,
+    pub read_at: Instant,
+}
+
+impl RoundClock {
+    pub fn now(&self) -> RoundClockView {
+        let passed = self.read_at.elapsed().as_secs_f64();
+        RoundClockView {
+            elapsed: if self.running { self.elapsed + passed } else { self.elapsed },
+            running: self.running,
+            grace_left: self.grace_left.map(|left| (left - passed).max(0.0)),
+        }
+    }
+
+    /// Whether a phone would see the same clock: it runs on by itself between publications.
+    fn same_as(&self, other: &RoundClock) -> bool {
+        let (a, b) = (self.now(), other.now());
+        a.running == b.running
+            && (a.elapsed - b.elapsed).abs() < CLOCK_SLACK_SECS
+            && match (a.grace_left, b.grace_left) {
+                (Some(x), Some(y)) => (x - y).abs() < CLOCK_SLACK_SECS,
+                (x, y) => x.is_none() && y.is_none(),
+            }
+    }
+}
+
+/// A clock that drifted less than this from what phones extrapolate is not published again.
+const CLOCK_SLACK_SECS: f64 = 0.5;
 
 pub struct Hub {
     calls: Mutex<Sender<Call>>,
@@ -42,7 +90,8 @@ pub struct Hub {
 impl Hub {
     pub fn new(session: &Session, locales: Arc<Locales>, wake: Box<dyn Fn() + Send + Sync>) -> Arc<Hub> {
         let (calls, pending) = channel();
-        let (published, _) = watch::channel(Arc::new(Published { session: session.clone(), locales }));
+        let first = Published { session: session.clone(), locales, rubrics: None, clock: None };
+        let (published, _) = watch::channel(Arc::new(first));
         Arc::new(Hub {
             calls: Mutex::new(calls),
             pending: Mutex::new(pending),
@@ -72,14 +121,45 @@ impl Hub {
     /// already does nothing, so an owner may publish after every frame that changed it even
     /// when a phone's change was published as it was applied.
     pub fn publish(&self, session: &Session) {
-        let locales = {
+        let next = {
             let published = self.published.borrow();
             if published.session == *session {
                 return;
             }
-            published.locales.clone()
+            Published {
+                session: session.clone(),
+                locales: published.locales.clone(),
+                rubrics: published.rubrics.clone(),
+                clock: published.clock,
+            }
         };
-        self.published.send_replace(Arc::new(Published { session: session.clone(), locales }));
+        self.published.send_replace(Arc::new(next));
+    }
+
+    /// From the owner: the rubrics the observers' pads show and the round clock now. Phones
+    /// hear of it only when it differs from what they would reckon themselves.
+    pub fn publish_round(&self, rubrics: Option<&Arc<Rubrics>>, clock: Option<RoundClock>) {
+        let next = {
+            let published = self.published.borrow();
+            let same_rubrics = match (&published.rubrics, rubrics) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            };
+            let same_clock = match (&published.clock, &clock) {
+                (Some(a), Some(b)) => a.same_as(b),
+                (a, b) => a.is_none() && b.is_none(),
+            };
+            if same_rubrics && same_clock {
+                return;
+            }
+            Published {
+                session: published.session.clone(),
+                locales: published.locales.clone(),
+                rubrics: rubrics.cloned(),
+                clock,
+            }
+        };
+        self.published.send_replace(Arc::new(next));
     }
 
     /// From the owner: answers every waiting call through core, in arrival order, publishing

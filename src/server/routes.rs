@@ -153,7 +153,7 @@ async fn lobby(
     if query.code.trim() != room_state.code {
         return wrong_code(&room, &device, lang, &published);
     }
-    Json(PhoneView::of(&published.session, None, &published.locales)).into_response()
+    Json(PhoneView::of(&published.session, None, &published.locales, None)).into_response()
 }
 
 fn wrong_code(room: &Room, device: &str, lang: Lang, published: &Published) -> Response {
@@ -290,7 +290,7 @@ fn view_stream(hub: Arc<Hub>, seat: SeatId, token: String) -> impl Stream<Item =
                 state.signed_out = true;
                 return Some((Ok(Event::default().event("signed_out").data("{}")), state));
             };
-            let view = PhoneView::of(&published.session, Some(seat), &published.locales);
+            let view = PhoneView::of(&published.session, Some(seat), &published.locales, published.round_context());
             let first = state.last.is_none();
             let changes = view.changes_since(state.last.as_ref());
             state.last = Some(view);

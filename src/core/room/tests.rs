@@ -223,14 +223,14 @@ fn a_phones_view_shows_its_seat_and_only_the_parts_that_changed() {
     let wang = join(&mut session, alpha, "小王");
     let seat = session.seat_of_token(&wang).unwrap();
     let locales = crate::core::locale::Locales::compiled_in();
-    let lobby = PhoneView::of(&session, None, locales);
+    let lobby = PhoneView::of(&session, None, locales, None);
     assert!(lobby.0.get("me").is_none(), "a phone on the join form sees no seat");
-    let before = PhoneView::of(&session, Some(seat), locales);
+    let before = PhoneView::of(&session, Some(seat), locales, None);
     assert_eq!(before.0["me"]["name"], "小王");
     assert_eq!(before.0["vote"]["of"], 1);
     stage(&mut session, RoomStage::Vote);
     act(&mut session, &wang, "v", PhoneAction::Vote { team: beta }).unwrap();
-    let after = PhoneView::of(&session, Some(seat), locales);
+    let after = PhoneView::of(&session, Some(seat), locales, None);
     let changed: Vec<String> = after.changes_since(Some(&before)).keys().cloned().collect();
     assert_eq!(changed, ["room", "vote"]);
     assert_eq!(after.0["vote"]["mine"], beta.0);
@@ -290,7 +290,7 @@ fn a_story_is_one_per_person_replaced_when_edited_and_only_while_sharing() {
     assert_eq!(session.stories[0].good, "主动送了长寿面");
     assert_eq!((session.stories[0].come_back, session.stories[0].recommend), (Some(true), None));
     assert_eq!(session.stories[1].team, Some(beta));
-    let view = PhoneView::of(&session, session.seat_of_token(&ann).ok(), crate::core::locale::Locales::compiled_in());
+    let view = PhoneView::of(&session, session.seat_of_token(&ann).ok(), crate::core::locale::Locales::compiled_in(), None);
     assert_eq!(view.0["story"]["good"], "easy returns");
     assert_eq!(view.0["stories"], 2);
     assert_eq!(session.apply(&SessionEdit::FeatureStory(Some(1)), &cx()), Ok(Applied::Changed));

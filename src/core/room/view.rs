@@ -5,12 +5,33 @@
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use super::seat::{RoomStage, SeatId};
-use crate::core::lang::Lang;
+use super::seat::{RoomStage, Seat, SeatId};
+use crate::core::lang::{Bilingual, Lang};
+use crate::core::round::calibration::Calibration;
+use crate::core::round::{PadKind, scoring_pad};
+use crate::core::scoring::Rubrics;
 use crate::core::locale::Locales;
 use crate::core::session::debrief::COURSE_TOOLS;
 use crate::core::session::state::Session;
 use crate::core::session::team::TEAM_LOGOS;
+
+/// The running round's clock as its owner read it, for the observers' pads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RoundClockView {
+    /// Round seconds played.
+    pub elapsed: f64,
+    pub running: bool,
+    /// Seconds the observers have left after the end, before the reveal.
+    pub grace_left: Option<f64>,
+}
+
+/// What the observers' pads need beyond the session: the rubrics (the pad's buttons and the
+/// calibration) and the round clock.
+#[derive(Clone, Copy)]
+pub struct RoundContext<'a> {
+    pub rubrics: &'a Rubrics,
+    pub clock: Option<RoundClockView>,
+}
 
 /// A phone's view of the room, as a JSON object of independent parts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,7 +41,12 @@ pub struct PhoneView(pub Map<String, Value>);
 impl PhoneView {
     /// The room as `seat` sees it; `None` for a phone on the join form (teams and members
     /// only: the code has been checked).
-    pub fn of(session: &Session, seat: Option<SeatId>, locales: &Locales) -> PhoneView {
+    pub fn of(
+        session: &Session,
+        seat: Option<SeatId>,
+        locales: &Locales,
+        round: Option<RoundContext>,
+    ) -> PhoneView {
         let lang = session.lang;
         let seat = seat.and_then(|id| session.room.seat(id));
         let mut parts = Map::new();
@@ -96,6 +122,8 @@ impl PhoneView {
             })
         });
         parts.insert("rating".into(), rating.unwrap_or(Value::Null));
+        let observe = round.and_then(|round| observe_part(session, seat, round));
+        parts.insert("observe".into(), observe.unwrap_or(Value::Null));
         let debrief = session.debrief_of(seat.team, Some(&seat.name)).cloned().unwrap_or_default();
         let shape = session.debrief_shape;
         parts.insert(
@@ -131,6 +159,71 @@ impl PhoneView {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
     }
+}
+
+fn bilingual(text: &Bilingual) -> Value {
+    json!({ "zh": text.get(Lang::Zh), "en": text.get(Lang::En) })
+}
+
+/// The observer pad of the round on the projector, for a seat of another team: the buttons,
+/// the seat's own taps only (the pad is blind), the clock; after the reveal, how the seat's
+/// taps compare with the consensus.
+fn observe_part(session: &Session, seat: &Seat, round: RoundContext) -> Option<Value> {
+    let record = session.rounds.last().filter(|_| session.room.stage == RoomStage::Round)?;
+    if record.team == seat.team || !(record.observers_open() || record.observers_revealed) {
+        return None;
+    }
+    let pad: Vec<Value> = scoring_pad(round.rubrics, &record.models)
+        .into_iter()
+        .map(|group| {
+            let kind = match group.buttons.first().map(|b| b.kind) {
+                Some(PadKind::Penalty(_)) => "penalty",
+                Some(PadKind::Bonus) => "bonus",
+                _ => "step",
+            };
+            json!({
+                "title": bilingual(&group.title),
+                "kind": kind,
+                "buttons": group.buttons.iter().map(|b| json!({ "tag": b.tag, "name": bilingual(&b.name) })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mine: Vec<Value> =
+        record.observer_marks.iter().filter(|m| m.seat == seat.id).map(|m| json!([m.tag, m.t])).collect();
+    let clock = round.clock.filter(|_| record.observers_open()).map(|clock| {
+        json!({
+            "elapsed": clock.elapsed,
+            "running": clock.running && record.is_running(),
+            "limit": record.time_limit_secs,
+            "grace_left": clock.grace_left,
+        })
+    });
+    let result = record.observers_revealed.then(|| {
+        let calibration = Calibration::of(record, round.rubrics, session.lang);
+        let judge = calibration.judge(seat.id);
+        json!({
+            "points": judge.map(|j| j.points),
+            "agreement": judge.map(|j| (j.agreement() * 100.0).round()),
+            "items": calibration.items.iter().map(|item| json!({
+                "name": bilingual(&item.name),
+                "mine": record.first_mark(seat.id, &item.tag).is_some(),
+                "consensus": item.consensus,
+            })).collect::<Vec<_>>(),
+        })
+    });
+    Some(json!({
+        "round": record.number,
+        "title": bilingual(&record.title),
+        "team": record.team.0,
+        "rep": record.rep,
+        "open": record.observers_open() && session.round_to_observe().is_some(),
+        "running": record.is_running(),
+        "observers": record.observers().len(),
+        "pad": pad,
+        "mine": mine,
+        "clock": clock,
+        "result": result,
+    }))
 }
 
 fn tool_chips(locales: &Locales, lang: Lang) -> Vec<String> {
