@@ -12,13 +12,13 @@ use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 
 use crate::core::locale::Locales;
 use crate::core::room::{RoomEdit, RoomStage, SeatId};
+use crate::core::scoring::Rubrics;
 use crate::core::session::{EditContext, Session, SessionEdit, Timestamp};
 use crate::features::actions::{PhonesAction, UiAction};
 use crate::features::content::{CurrentSession, LoadedLocales, LoadedRubrics};
-use crate::features::screen::Screen;
-use crate::core::scoring::Rubrics;
 use crate::features::room_clock::RoomClock;
 use crate::features::rounds::RoundDesk;
+use crate::features::screen::Screen;
 use crate::server::hub::{Hub, RoundClock};
 use crate::server::{RoomServer, join};
 
@@ -226,14 +226,13 @@ fn publish_round(
     }
     let now = time.elapsed_secs_f64();
     let session = &current.session;
-    let clock = session.rounds.len().checked_sub(1).filter(|&i| session.rounds[i].observers_open()).map(|last| {
-        RoundClock {
+    let clock =
+        session.rounds.len().checked_sub(1).filter(|&i| session.rounds[i].observers_open()).map(|last| RoundClock {
             elapsed: clock.0.elapsed(now),
             running: clock.0.is_running() && session.rounds[last].is_running(),
             grace_left: desk.grace_left(last, now),
             read_at: std::time::Instant::now(),
-        }
-    });
+        });
     if let Some(hub) = phones.hub() {
         hub.publish_round(phones.rubrics.as_ref(), clock);
     }

@@ -10,7 +10,7 @@ use bevy_egui::input::EguiWantsInput;
 
 use crate::core::countdown::Countdown;
 use crate::core::round::{
-    self, BestGain, Calibration, Observed, PadGroup, RoundCast, RoundRecord, RoundReview, WeakStep,
+    self, BestGain, Calibration, JudgeTotal, Observed, PadGroup, RoundCast, RoundRecord, RoundReview, WeakStep,
 };
 use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId, Timestamp};
 use crate::features::actions::{RoundAction, UiAction};
@@ -42,6 +42,8 @@ pub struct RoundDesk {
     pub grace_until: Option<(usize, f64)>,
     /// The observers' reveal is on the projector too (the trainer's key).
     pub reveal_on_projector: bool,
+    /// The day's observers by judge points, best first.
+    pub judges: Vec<JudgeTotal>,
 }
 
 /// A round replayed through the engine, with what the console needs to score it.
@@ -359,6 +361,10 @@ fn refresh_round_view(session: Res<CurrentSession>, mut desk: ResMut<RoundDesk>,
         if desk.weakest_steps != weakest {
             desk.weakest_steps = weakest;
         }
+        let judges = round::judge_standings(&session.session.rounds, &rubrics.0, lang);
+        if desk.judges != judges {
+            desk.judges = judges;
+        }
     }
 }
 
@@ -418,7 +424,11 @@ fn round_keys(
     // room's majority on every disputed item.
     if !record.observer_marks.is_empty() {
         if keys.just_pressed(KeyCode::KeyV) {
-            act(if record.observers_revealed { RoundAction::ToggleRevealOnProjector } else { RoundAction::RevealObservers });
+            act(if record.observers_revealed {
+                RoundAction::ToggleRevealOnProjector
+            } else {
+                RoundAction::RevealObservers
+            });
             return;
         }
         if keys.just_pressed(KeyCode::KeyM) && record.observers_revealed {

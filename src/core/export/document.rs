@@ -38,6 +38,7 @@ pub fn report(session: &Session, rubrics: &Rubrics, labels: &Labels, exported_at
     blocks.push(Block::Heading(2, labels.leaderboard.to_string()));
     blocks.push(Block::Table(tables::leaderboard(session, labels)));
     blocks.extend(rounds(session, rubrics, labels));
+    blocks.extend(calibration(session, rubrics, labels));
     blocks.push(Block::Heading(2, labels.ledger.to_string()));
     blocks.push(if session.ledger.is_empty() {
         Block::Paragraph(labels.empty_ledger.to_string())
@@ -203,6 +204,29 @@ fn round(session: &Session, record: &RoundRecord, rubrics: &Rubrics, labels: &La
         None => labels.nothing_to_gain.to_string(),
     };
     blocks.push(Block::Paragraph(format!("{}: {gain}", labels.best_gain)));
+    blocks
+}
+
+/// Observers against the trainer, when phones observed any round: each round's agreement, each
+/// observer's closeness to the consensus, and the day's judges, best first.
+fn calibration(session: &Session, rubrics: &Rubrics, labels: &Labels) -> Vec<Block> {
+    let rounds = tables::calibration_rounds(session, rubrics, labels);
+    if rounds.rows.is_empty() {
+        return Vec::new();
+    }
+    let judges = tables::judges(session, rubrics, labels);
+    let mut blocks = vec![Block::Heading(2, labels.calibration.clone()), Block::Table(rounds)];
+    if let Some(best) = judges.rows.first() {
+        blocks.push(Block::Paragraph(format!(
+            "{}: {} · {} {}",
+            labels.best_judge,
+            labels.member_of(&best[0], &best[1]),
+            best[3],
+            labels.judge_points
+        )));
+    }
+    blocks.push(Block::Table(judges));
+    blocks.push(Block::Table(tables::calibration(session, rubrics, labels)));
     blocks
 }
 

@@ -123,6 +123,17 @@ word_labels!(
     story_recommend,
     yes,
     no,
+    calibration,
+    observer,
+    observers,
+    serving_team,
+    agreement,
+    judge_points,
+    within_tolerance,
+    alpha,
+    disputed,
+    best_judge,
+    verb_judged,
 );
 
 impl Labels<'_> {

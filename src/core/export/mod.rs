@@ -31,7 +31,7 @@ pub enum Format {
     Md,
     /// The report as one printable HTML page.
     Html,
-    /// Leaderboard, ledger and round results: one CSV each.
+    /// Leaderboard, ledger and round results: one CSV each; observers' calibration when any.
     Csv,
     /// The whole session.
     Json,
@@ -96,11 +96,19 @@ fn render(
         Format::Html => {
             vec![("report.html", html::render(&document::report(session, rubrics, labels, exported_at)).into_bytes())]
         }
-        Format::Csv => vec![
-            ("leaderboard.csv", csv::render(&tables::leaderboard(session, labels))),
-            ("ledger.csv", csv::render(&tables::ledger(session, labels))),
-            ("rounds.csv", csv::render(&tables::round_results(session, rubrics, labels))),
-        ],
+        Format::Csv => {
+            let mut files = vec![
+                ("leaderboard.csv", csv::render(&tables::leaderboard(session, labels))),
+                ("ledger.csv", csv::render(&tables::ledger(session, labels))),
+                ("rounds.csv", csv::render(&tables::round_results(session, rubrics, labels))),
+            ];
+            // Only a day whose rounds had observers has calibration to hand over.
+            let calibration = tables::calibration(session, rubrics, labels);
+            if !calibration.rows.is_empty() {
+                files.push(("calibration.csv", csv::render(&calibration)));
+            }
+            files
+        }
         Format::Json => {
             // The client's copy: everything the room did, not the key the phones' tokens use.
             let mut shared = session.clone();
@@ -136,8 +144,16 @@ mod tests {
             written.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(written.iter().all(|p| p.parent() == Some(dir.as_path())));
-        let suffixes =
-            ["report.md", "report.html", "leaderboard.csv", "ledger.csv", "rounds.csv", "session.json", "xapi.json"];
+        let suffixes = [
+            "report.md",
+            "report.html",
+            "leaderboard.csv",
+            "ledger.csv",
+            "rounds.csv",
+            "calibration.csv",
+            "session.json",
+            "xapi.json",
+        ];
         assert_eq!(names, suffixes.map(|s| format!("华东-训练营-第一天-{s}")));
     }
 

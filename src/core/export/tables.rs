@@ -1,5 +1,7 @@
 //! The tables both the report and the CSV files show, so the two always agree.
 
+use crate::core::room::seat::SeatId;
+use crate::core::round::calibration::{Calibration, judge_standings};
 use crate::core::round::{RoundPoints, RoundRecord, RoundReview};
 use crate::core::scoring::Rubrics;
 use crate::core::session::{PointsEntry, PointsSource, Session, TeamId};
@@ -164,6 +166,114 @@ pub fn round_results(session: &Session, rubrics: &Rubrics, labels: &Labels) -> T
     table
 }
 
+/// The rounds whose observers were revealed, with their calibration.
+pub fn calibrated_rounds<'s>(
+    session: &'s Session,
+    rubrics: &Rubrics,
+) -> impl Iterator<Item = (&'s RoundRecord, Calibration)> {
+    session
+        .rounds
+        .iter()
+        .filter(|r| r.observers_revealed)
+        .map(move |r| (r, Calibration::of(r, rubrics, session.lang)))
+        .filter(|(_, c)| !c.observers.is_empty())
+}
+
+/// A participant who observed: "name (team)" as the room knows them now.
+pub fn observer_name(session: &Session, seat: SeatId, labels: &Labels) -> (String, String) {
+    match session.room.seat(seat) {
+        Some(s) => (s.name.clone(), team_name(session, s.team, labels)),
+        None => (format!("#{}", seat.0), String::new()),
+    }
+}
+
+fn percent(share: Option<f64>) -> String {
+    share.map_or_else(String::new, |s| format!("{:.0}%", s * 100.0))
+}
+
+/// One row per observed round: who served, how many observed, the share within tolerance,
+/// Krippendorff's α and the items the room's majority disputed (✓ where the consensus took
+/// the room's side).
+pub fn calibration_rounds(session: &Session, rubrics: &Rubrics, labels: &Labels) -> Table {
+    let mut table = Table::new(&[
+        labels.round_column.as_str(),
+        labels.team.as_str(),
+        labels.observers.as_str(),
+        labels.within_tolerance.as_str(),
+        labels.alpha.as_str(),
+        labels.disputed.as_str(),
+    ]);
+    for (record, calibration) in calibrated_rounds(session, rubrics) {
+        let disputed: Vec<String> = calibration
+            .items
+            .iter()
+            .filter(|i| i.disputed())
+            .map(|i| {
+                let settled = if i.consensus != i.trainer_at.is_some() { " ✓" } else { "" };
+                format!("{} {}/{}{settled}", i.name.get(labels.lang), i.seen_by, i.of)
+            })
+            .collect();
+        table.rows.push(vec![
+            record.number.to_string(),
+            team_name(session, record.team, labels),
+            calibration.observers.len().to_string(),
+            percent(calibration.within_tolerance),
+            calibration.alpha.map_or_else(String::new, |a| format!("{a:.2}")),
+            disputed.join(labels.lang.list_separator()),
+        ]);
+    }
+    table
+}
+
+/// One row per observer per observed round: the observer, their team, the round and its
+/// serving team, their agreement with the consensus and their judge points.
+pub fn calibration(session: &Session, rubrics: &Rubrics, labels: &Labels) -> Table {
+    let mut table = Table::new(&[
+        labels.observer.as_str(),
+        labels.team.as_str(),
+        labels.round_column.as_str(),
+        labels.serving_team.as_str(),
+        labels.agreement.as_str(),
+        labels.judge_points.as_str(),
+    ]);
+    for (record, calibration) in calibrated_rounds(session, rubrics) {
+        for judge in &calibration.judges {
+            let (name, team) = observer_name(session, judge.seat, labels);
+            table.rows.push(vec![
+                name,
+                team,
+                record.number.to_string(),
+                team_name(session, record.team, labels),
+                percent(Some(judge.agreement())),
+                judge.points.to_string(),
+            ]);
+        }
+    }
+    table
+}
+
+/// Each observer's day: rounds observed, judge points and mean agreement, best judge first.
+pub fn judges(session: &Session, rubrics: &Rubrics, labels: &Labels) -> Table {
+    let mut table = Table::new(&[
+        labels.observer.as_str(),
+        labels.team.as_str(),
+        labels.rounds.as_str(),
+        labels.judge_points.as_str(),
+        labels.agreement.as_str(),
+    ]);
+    for total in judge_standings(&session.rounds, rubrics, session.lang) {
+        let (name, team) = observer_name(session, total.seat, labels);
+        table.rows.push(vec![
+            name,
+            team,
+            total.rounds.to_string(),
+            total.points.to_string(),
+            percent(Some(total.agreement)),
+        ]);
+    }
+    table
+}
+
 /// The round entries of the ledger no record explains, as they were recorded.
 pub fn ledger_only_rounds(session: &Session, labels: &Labels) -> Option<Table> {
     let mut table = Table::new(&[
@@ -227,6 +337,22 @@ mod tests {
         let ledger = ledger(&session, labels);
         assert_eq!(ledger.rows.len(), session.ledger.len());
         assert!(ledger.rows.last().unwrap()[6].starts_with("undone"));
+    }
+
+    #[test]
+    fn the_demos_calibration_has_a_row_per_observer_per_observed_round() {
+        let session = Session::demo(Lang::Zh);
+        let labels = Labels::new(Locales::compiled_in(), Lang::Zh);
+        let table = calibration(&session, crate::core::scoring::shipped_rubrics(), &labels);
+        assert_eq!(table.headers, ["观察员", "团队", "轮次", "服务队伍", "与共识一致", "裁判分"]);
+        assert_eq!(table.rows.len(), 8);
+        // Checked by hand: 12 of 15 items agreed (see the xAPI test), 120 of 150 points.
+        assert!(table.rows.contains(&["周强", "磐石队", "1", "向日葵", "80%", "120"].map(String::from).to_vec()));
+        let rounds = calibration_rounds(&session, crate::core::scoring::shipped_rubrics(), &labels);
+        // On 闪电队's round three of four tapped 倾听, which the trainer had not.
+        assert_eq!(rounds.rows[0][1], "闪电队");
+        assert_eq!(rounds.rows[0][2], "4");
+        assert_eq!(rounds.rows[0][5], "倾听 3/4");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use crate::core::lang::{Bilingual, Lang};
 use crate::core::round::RoundRecord;
+use crate::core::round::calibration::{Calibration, JUDGE_POINTS_PER_ITEM};
 use crate::core::scoring::Rubrics;
 use crate::core::session::{Debrief, PointsEntry, PointsSource, Session, TeamId, Timestamp};
 
@@ -36,6 +37,7 @@ const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
 const EARNED: &str = "https://service-camp.local/verbs/earned";
 const PENALIZED: &str = "https://service-camp.local/verbs/penalized";
 const SHOWED: &str = "https://service-camp.local/verbs/showed";
+const JUDGED: &str = "https://service-camp.local/verbs/judged";
 /// The score a round needs to count as passed.
 const PASSING_SCORE: f64 = 60.0;
 
@@ -211,7 +213,63 @@ fn round_statements(
         "result".into(),
         statement(verb(both, SCORED, |l| &l.verb_scored), round.clone(), result, record.duration_secs),
     ));
+    out.extend(calibration_statements(session, rubrics, both, &round, &context, at(record.duration_secs), record));
     out
+}
+
+/// Each observer of a revealed round: their judge points and agreement with the consensus,
+/// as the participant (an Agent within their team's account).
+fn calibration_statements(
+    session: &Session,
+    rubrics: &Rubrics,
+    both: &Both,
+    round: &Value,
+    context: &Value,
+    at: Timestamp,
+    record: &RoundRecord,
+) -> Vec<(String, Value)> {
+    if !record.observers_revealed {
+        return Vec::new();
+    }
+    let calibration = Calibration::of(record, rubrics, session.lang);
+    let round_id = round["id"].as_str().unwrap_or(HOME_PAGE);
+    let object = json!({
+        "objectType": "Activity",
+        "id": format!("{round_id}/calibration"),
+        "definition": { "name": language_map(both, |l| format!("{} · {}", l.round(record.number), l.calibration)) },
+    });
+    calibration
+        .judges
+        .iter()
+        .filter_map(|judge| {
+            let seat = session.room.seat(judge.seat)?;
+            let max = judge.of as u32 * JUDGE_POINTS_PER_ITEM;
+            let statement = json!({
+                "actor": participant(session, both, seat.team, &seat.name),
+                "verb": verb(both, JUDGED, |l| &l.verb_judged),
+                "object": object,
+                "result": {
+                    "score": { "scaled": judge.agreement(), "raw": judge.points, "min": 0, "max": max },
+                    "extensions": {
+                        format!("{HOME_PAGE}/extensions/items-agreed"): judge.agreed,
+                        format!("{HOME_PAGE}/extensions/items-late"): judge.late,
+                        format!("{HOME_PAGE}/extensions/items"): judge.of,
+                        format!("{HOME_PAGE}/extensions/round-alpha"): calibration.alpha,
+                    },
+                },
+                "context": context,
+                "timestamp": time::iso8601(at),
+            });
+            Some((format!("calibration/{}", judge.seat.0), statement))
+        })
+        .collect()
+}
+
+/// One member as an Agent, named within the team's account.
+fn participant(session: &Session, both: &Both, team: TeamId, name: &str) -> Value {
+    let team_actor = actor(session, both, Some(team));
+    let account = format!("{}/{name}", team_actor["account"]["name"].as_str().unwrap_or_default());
+    json!({ "objectType": "Agent", "name": name, "account": { "homePage": HOME_PAGE, "name": account } })
 }
 
 /// The same text in both languages, as xAPI language maps want it.
@@ -298,12 +356,11 @@ fn points_statement(session: &Session, both: &Both, camp: &Value, entry: &Points
 fn debrief_statement(session: &Session, both: &Both, camp: &Value, debrief: &Debrief, exported_at: Timestamp) -> Value {
     let actions: Vec<Value> =
         debrief.actions.iter().map(|a| json!({ "what": a.what, "by_when": a.by_when, "checker": a.checker })).collect();
-    let mut actor = actor(session, both, debrief.team);
-    if let Some(name) = &debrief.participant {
-        // One member's debrief: the member as an Agent, named within the team's account.
-        let account = format!("{}/{name}", actor["account"]["name"].as_str().unwrap_or_default());
-        actor = json!({ "objectType": "Agent", "name": name, "account": { "homePage": HOME_PAGE, "name": account } });
-    }
+    // One member's debrief has the member as its actor.
+    let actor = match (&debrief.participant, debrief.team) {
+        (Some(name), Some(team)) => participant(session, both, team, name),
+        _ => actor(session, both, debrief.team),
+    };
     json!({
         "actor": actor,
         "verb": verb(both, COMPLETED, |l| &l.verb_completed),
@@ -386,7 +443,8 @@ mod tests {
         assert_eq!(ids.len(), statements.len(), "ids are unique");
         for statement in &statements {
             let actor = &statement["actor"];
-            assert_eq!(actor["objectType"], "Group");
+            // Teams are Groups; a member's own debrief or judging is theirs, as an Agent.
+            assert!(matches!(actor["objectType"].as_str(), Some("Group" | "Agent")), "{statement}");
             assert!(actor["name"].as_str().is_some_and(|n| !n.is_empty()), "{statement}");
             assert_eq!(actor["account"]["homePage"], HOME_PAGE);
             assert!(actor["account"]["name"].is_string());
@@ -406,6 +464,29 @@ mod tests {
                 _ => assert!(result["score"]["raw"].is_number(), "{statement}"),
             }
         }
+    }
+
+    #[test]
+    fn each_observer_of_a_revealed_round_is_an_agent_who_judged_it() {
+        let session = Session::demo(Lang::Zh);
+        let statements = statements(&session, rubrics(), Locales::compiled_in(), Timestamp(0));
+        let judged: Vec<&Value> = statements.iter().filter(|s| s["verb"]["id"] == JUDGED).collect();
+        assert_eq!(judged.len(), 8, "two observed rounds, four observers each");
+        // 周强 (磐石队) on 向日葵's round: 12 of its 15 items as the consensus, checked by hand:
+        // the six steps but Apologize and Understand, no taboo, none of 7A, not the thanks.
+        let zhou = judged
+            .iter()
+            .find(|s| {
+                s["actor"]["name"] == "周强"
+                    && s["object"]["id"].as_str().unwrap().ends_with("/rounds/1/disputed-freight-bill/calibration")
+            })
+            .unwrap();
+        assert_eq!(zhou["actor"]["objectType"], "Agent");
+        assert_eq!(zhou["actor"]["account"]["name"], "3/周强");
+        assert_eq!(zhou["result"]["score"]["raw"], 120);
+        assert_eq!(zhou["result"]["score"]["max"], 150);
+        assert_eq!(zhou["result"]["score"]["scaled"], 0.8);
+        assert_eq!(zhou["verb"]["display"]["zh-CN"], "评判");
     }
 
     #[test]

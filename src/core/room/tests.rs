@@ -290,7 +290,8 @@ fn a_story_is_one_per_person_replaced_when_edited_and_only_while_sharing() {
     assert_eq!(session.stories[0].good, "主动送了长寿面");
     assert_eq!((session.stories[0].come_back, session.stories[0].recommend), (Some(true), None));
     assert_eq!(session.stories[1].team, Some(beta));
-    let view = PhoneView::of(&session, session.seat_of_token(&ann).ok(), crate::core::locale::Locales::compiled_in(), None);
+    let view =
+        PhoneView::of(&session, session.seat_of_token(&ann).ok(), crate::core::locale::Locales::compiled_in(), None);
     assert_eq!(view.0["story"]["good"], "easy returns");
     assert_eq!(view.0["stories"], 2);
     assert_eq!(session.apply(&SessionEdit::FeatureStory(Some(1)), &cx()), Ok(Applied::Changed));

@@ -7,10 +7,10 @@ use serde_json::{Map, Value, json};
 
 use super::seat::{RoomStage, Seat, SeatId};
 use crate::core::lang::{Bilingual, Lang};
+use crate::core::locale::Locales;
 use crate::core::round::calibration::Calibration;
 use crate::core::round::{PadKind, scoring_pad};
 use crate::core::scoring::Rubrics;
-use crate::core::locale::Locales;
 use crate::core::session::debrief::COURSE_TOOLS;
 use crate::core::session::state::Session;
 use crate::core::session::team::TEAM_LOGOS;
@@ -41,12 +41,7 @@ pub struct PhoneView(pub Map<String, Value>);
 impl PhoneView {
     /// The room as `seat` sees it; `None` for a phone on the join form (teams and members
     /// only: the code has been checked).
-    pub fn of(
-        session: &Session,
-        seat: Option<SeatId>,
-        locales: &Locales,
-        round: Option<RoundContext>,
-    ) -> PhoneView {
+    pub fn of(session: &Session, seat: Option<SeatId>, locales: &Locales, round: Option<RoundContext>) -> PhoneView {
         let lang = session.lang;
         let seat = seat.and_then(|id| session.room.seat(id));
         let mut parts = Map::new();

@@ -41,6 +41,9 @@ pub struct ItemCall {
     pub consensus: bool,
     /// The trainer settled it against their own record.
     pub settled: bool,
+    /// The trainer's record holds it from the rep's typed words, not a press: it was said,
+    /// so no majority takes it back.
+    pub heard: bool,
 }
 
 impl ItemCall {
@@ -53,9 +56,10 @@ impl ItemCall {
         }
     }
 
-    /// A majority of the room says otherwise than the trainer's record.
+    /// A majority of the room says otherwise than the trainer's record (words the rep was
+    /// heard to say are not disputed).
     pub fn disputed(&self) -> bool {
-        self.majority().is_some_and(|room| room != self.trainer_at.is_some())
+        !self.heard && self.majority().is_some_and(|room| room != self.trainer_at.is_some())
     }
 
     /// How far the room is from the trainer: 0 (all observers agree with the record) to 1.
@@ -109,7 +113,10 @@ impl Calibration {
         for group in scoring_pad(rubrics, &record.models) {
             for button in group.buttons {
                 let tag = button.tag;
-                let trainer_at = trainer.get(&tag).copied();
+                let (trainer_at, heard) = match trainer.get(&tag) {
+                    Some(&(t, pressed)) => (Some(t), !pressed),
+                    None => (None, false),
+                };
                 let seen_by = observers.iter().filter(|&&seat| record.first_mark(seat, &tag).is_some()).count();
                 let settled = record.consensus.iter().find(|c| c.tag == tag).map(|c| c.present);
                 let anyone = trainer_at.is_some() || seen_by > 0 || settled.is_some();
@@ -131,6 +138,7 @@ impl Calibration {
                     trainer_at,
                     seen_by,
                     within_tolerance,
+                    heard,
                 });
             }
         }
@@ -167,19 +175,20 @@ impl Calibration {
     }
 }
 
-/// When the trainer's record shows each item first: steps as `model.step`, penalties as
-/// `penalty.id`, bonuses as `bonus.id`, whether pressed or read in a typed quote.
-fn trainer_record(record: &RoundRecord, rubrics: &Rubrics, lang: Lang) -> BTreeMap<String, f64> {
+/// When the trainer's record shows each item first (steps as `model.step`, penalties as
+/// `penalty.id`, bonuses as `bonus.id`), and whether a press showed it (else a typed quote).
+fn trainer_record(record: &RoundRecord, rubrics: &Rubrics, lang: Lang) -> BTreeMap<String, (f64, bool)> {
     let mut first = BTreeMap::new();
     for outcome in record.replay_trainer(rubrics, lang).outcomes() {
         let tags = outcome
             .steps
             .iter()
-            .map(|s| format!("{}.{}", s.model, s.step))
-            .chain(outcome.penalties.iter().map(|p| format!("penalty.{}", p.id)))
-            .chain(outcome.bonuses.iter().map(|b| format!("bonus.{}", b.id)));
-        for tag in tags {
-            first.entry(tag).or_insert(outcome.t);
+            .map(|s| (format!("{}.{}", s.model, s.step), s.by_tag))
+            .chain(outcome.penalties.iter().map(|p| (format!("penalty.{}", p.id), p.text.is_empty())))
+            .chain(outcome.bonuses.iter().map(|b| (format!("bonus.{}", b.id), b.text.is_empty())));
+        for (tag, pressed) in tags {
+            let entry = first.entry(tag).or_insert((outcome.t, pressed));
+            entry.1 |= pressed;
         }
     }
     first

@@ -72,7 +72,7 @@ async function readReply(response) {
 }
 
 // A phone's action: one request id, retried on a dropped network, so it is applied once.
-async function act(action) {
+async function act(action, quiet) {
   const id = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -84,7 +84,7 @@ async function act(action) {
       const reply = await readReply(response);
       if (reply.status === 401) return signOut(reply.body.message);
       if (!reply.ok) { toast(reply.body.message || t("phone-error-busy"), true); return false; }
-      toast(t("phone-saved"));
+      if (!quiet) toast(t("phone-saved"));
       return true;
     } catch (_) {
       await new Promise((done) => setTimeout(done, 800 * (attempt + 1)));
@@ -170,7 +170,13 @@ function connect() {
   const events = new EventSource("/api/events?token=" + encodeURIComponent(state.token));
   state.events = events;
   events.addEventListener("snapshot", (e) => { state.view = JSON.parse(e.data); connection(""); render(); });
-  events.addEventListener("patch", (e) => { Object.assign(state.view, JSON.parse(e.data)); render(); });
+  events.addEventListener("snapshot", () => { state.observeAt = Date.now(); });
+  events.addEventListener("patch", (e) => {
+    const patch = JSON.parse(e.data);
+    if ("observe" in patch) state.observeAt = Date.now();
+    Object.assign(state.view, patch);
+    render();
+  });
   events.addEventListener("signed_out", () => signOut(t("phone-signed-out")));
   events.addEventListener("open", () => connection(""));
   events.addEventListener("error", () => {
@@ -219,7 +225,7 @@ function render() {
   const stage = view.room.stage;
   const body = stage === "team_design" ? teamDesign(team)
     : stage === "vote" ? vote(team)
-    : stage === "round" ? rating(team)
+    : stage === "round" ? roundStage(team)
     : stage === "stories" ? story()
     : stage === "debrief" ? debrief()
     : lobby(team);
@@ -320,6 +326,90 @@ function rating(team) {
   parts.push(el("button", { id: "rate-send", disabled: !draft.stars, text: t("phone-send"),
     onclick: () => act({ do: "rate", round: r.round, stars: draft.stars, comment: draft.comment }) }));
   if (r.stars) parts.push(el("p", { class: "muted", text: t("phone-your-rating") + " " + "★".repeat(r.stars) }));
+  return parts;
+}
+
+// ---- Observing a round ----
+
+const clockText = (secs) => {
+  const whole = Math.max(0, Math.floor(secs));
+  return String(Math.floor(whole / 60)).padStart(2, "0") + ":" + String(whole % 60).padStart(2, "0");
+};
+// A string with its { $name } places filled (the server sends the patterns unfilled).
+const words = (key, values) => Object.entries(values).reduce((text, [name, value]) =>
+  text.replace(new RegExp("\\{ ?\\$" + name + " ?\\}", "g"), String(value)), t(key));
+
+// The round clock as the laptop read it, run forward on the phone between updates.
+function observeClock() {
+  const clock = state.view && state.view.observe && state.view.observe.clock;
+  if (!clock) return null;
+  const passed = (Date.now() - (state.observeAt || Date.now())) / 1000;
+  return {
+    elapsed: clock.running ? clock.elapsed + passed : clock.elapsed,
+    grace: clock.grace_left === null || clock.grace_left === undefined ? null : Math.max(0, clock.grace_left - passed),
+  };
+}
+
+setInterval(() => {
+  const now = observeClock();
+  const clock = document.getElementById("observe-clock");
+  if (clock && now) clock.textContent = clockText(now.elapsed);
+  const grace = document.getElementById("observe-grace");
+  if (grace && now && now.grace !== null) grace.textContent = words("phone-observe-grace", { secs: Math.ceil(now.grace) });
+}, 250);
+
+function roundStage(team) {
+  const o = state.view.observe;
+  if (o && o.open) return observePad(o);
+  const parts = [];
+  if (o && o.result) parts.push(...observeResult(o));
+  else if (o && !o.running) parts.push(el("p", { class: "card muted", id: "observe-closed", text: t("phone-observe-closed") }));
+  return rating(team).concat(parts);
+}
+
+function observePad(o) {
+  const name = (text) => text[state.lang] || text.zh;
+  const mine = (tag) => o.mine.filter(([tapped]) => tapped === tag).length;
+  const serving = state.view.teams.find((x) => x.id === o.team) || { logo: "", name: "" };
+  const now = observeClock();
+  const parts = [
+    el("div", { class: "observe-head" }, el("h1", { text: t("phone-observe-title") }),
+      el("span", { class: "clock", id: "observe-clock", text: now ? clockText(now.elapsed) : "" })),
+    el("div", { class: "muted", text: emoji(serving.logo) + " " + serving.name + " · " + name(o.title) + (o.rep ? " · " + o.rep : "") }),
+  ];
+  if (now && now.grace !== null) {
+    parts.push(el("p", { class: "grace", id: "observe-grace", text: words("phone-observe-grace", { secs: Math.ceil(now.grace) }) }));
+  } else {
+    parts.push(el("p", { class: "muted", text: t("phone-observe-hint") }));
+  }
+  for (const group of o.pad) {
+    parts.push(el("h2", { text: name(group.title) }));
+    parts.push(el("div", { class: "pad " + group.kind }, group.buttons.map((button) => {
+      const count = mine(button.tag);
+      return el("button", {
+        class: "tap" + (count ? " tapped" : ""), "data-tag": button.tag,
+        onclick: (e) => { e.currentTarget.classList.add("flash"); act({ do: "observe", round: o.round, tag: button.tag }, true); },
+      }, el("span", { text: name(button.name) }), count ? el("span", { class: "count", text: "×" + count }) : null);
+    })));
+  }
+  parts.push(el("p", { class: "muted", id: "observe-taps", text: words("phone-observe-taps", { count: o.mine.length }) }));
+  parts.push(el("button", { id: "observe-undo", class: "secondary", disabled: !o.mine.length, text: t("phone-observe-undo"),
+    onclick: () => act({ do: "unobserve", round: o.round }, true) }));
+  return parts;
+}
+
+function observeResult(o) {
+  const name = (text) => text[state.lang] || text.zh;
+  const r = o.result;
+  const parts = [el("h2", { text: t("phone-observe-title") })];
+  if (r.points !== null) {
+    parts.push(el("p", { class: "big", id: "observe-points",
+      text: words("phone-observe-result", { points: r.points, agreement: r.agreement }) }));
+  }
+  const said = (yes) => t(yes ? "phone-observe-saw" : "phone-observe-not");
+  parts.push(el("div", { class: "card results" }, r.items.map((item) => el("div", { class: "result " + (item.mine === item.consensus ? "same" : "differ") },
+    el("span", { class: "name", text: name(item.name) }),
+    el("span", { text: t("phone-observe-you") + ": " + said(item.mine) + " · " + t("phone-observe-room") + ": " + said(item.consensus) })))));
   return parts;
 }
 

@@ -71,6 +71,7 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
         });
     }
     ui.add_space(spacing::GAP);
+    best_judge(ui, cx);
     egui::CollapsingHeader::new(widgets::section_label(cx.t("ledger-title"))).id_salt("ledger").show(ui, |ui| {
         ledger(ui, cx);
     });
@@ -80,6 +81,19 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
             ui.ctx().request_repaint();
         }
     }
+}
+
+/// The observer whose taps came closest to the consensus over the day's rounds.
+fn best_judge(ui: &mut Ui, cx: &UiCx) {
+    let Some(best) = cx.round.judges.first() else { return };
+    let Some(seat) = cx.session.room.seat(best.seat) else { return };
+    let team = cx.session.team(seat.team).map_or(String::new(), |t| format!("{} {}", t.emoji, t.name));
+    let line = cx.t_args(
+        "observers-best-judge",
+        &[("name", seat.name.clone().into()), ("team", team.into()), ("points", best.points.into())],
+    );
+    ui.label(RichText::new(line).heading().color(cx.palette.accent));
+    ui.add_space(spacing::GAP * 0.5);
 }
 
 /// The points ledger: a manual bonus or penalty with its reason, and undo for any entry.

@@ -6,6 +6,7 @@ pub mod debrief;
 mod home;
 mod leaderboard;
 mod library;
+mod observers;
 mod practice;
 mod presentations;
 mod round;

@@ -4,10 +4,11 @@
 
 use bevy_egui::egui::{self, Align, Layout, RichText, Ui};
 
-use crate::core::round::{RoundRecord, RoundReview};
+use crate::core::round::RoundRecord;
 use crate::core::scenario::Scenario;
 use crate::features::actions::RoundAction;
 use crate::features::actions::UiAction;
+use crate::features::rounds::RoundView;
 use crate::ui::context::UiCx;
 use crate::ui::theme::{icons, palette::team_color, spacing, text_size, widgets};
 
@@ -21,7 +22,7 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     }
     let open = cx.round.open_round(cx.session).zip(cx.round.view.as_ref());
     match open {
-        Some((record, view)) => live(ui, cx, record, &view.review),
+        Some((record, view)) => live(ui, cx, record, view),
         None => waiting(ui, cx),
     }
 }
@@ -66,8 +67,9 @@ fn waiting(ui: &mut Ui, cx: &mut UiCx) {
     }
 }
 
-fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, review: &RoundReview) {
+fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView) {
     let p = cx.palette;
+    let (review, index, calibration) = (&view.review, view.index, view.calibration.as_ref());
     let t = cx.clock.elapsed(cx.now);
     let scenario = cx.shelf.library.get(&record.scenario);
     header(ui, cx, record);
@@ -90,6 +92,8 @@ fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, review: &RoundReview) 
                 widgets::mood_gauge(ui, &p, egui::Id::new(("round-mood", record.number)), mood as f32, gauge);
                 widgets::customer_face(ui, &p, mood as f32, review.walked_out, (width - gauge - 24.0).min(180.0));
             });
+            ui.add_space(spacing::GAP * 0.5);
+            super::observers::scoring_line(ui, cx, record, index);
             return;
         }
         let flash = review.penalties.iter().rev().find(|pm| record.is_running() && t - pm.t < PENALTY_FLASH_SECS);
@@ -110,6 +114,12 @@ fn live(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, review: &RoundReview) 
             peer_ratings(ui, cx, record);
         }
         ui.add_space(spacing::GAP * 0.5);
+        // The observers' reveal goes up only on the trainer's key.
+        let reveal = calibration.filter(|_| record.observers_revealed && cx.round.reveal_on_projector);
+        if let Some(calibration) = reveal {
+            super::observers::projector_panel(ui, cx, calibration);
+            return;
+        }
         for timeline in &review.timelines {
             checklist(ui, cx, timeline);
         }

@@ -369,8 +369,26 @@ fn notes(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord) {
     }
 }
 
-/// After the round: each other team's 1–5, the points it makes, and Finish.
+/// After the round: the ratings and the points; beside them, when phones observed, the
+/// observers' reveal and the consensus.
 fn rating(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView) {
+    if record.observer_marks.is_empty() {
+        ratings_and_points(ui, cx, record, view);
+        return;
+    }
+    widgets::weighted_columns(ui, &[0.45, 0.55], |column, ui| {
+        if column == 0 {
+            ratings_and_points(ui, cx, record, view);
+        } else {
+            egui::ScrollArea::vertical().id_salt("console-observers").show(ui, |ui| {
+                super::observers::console_panel(ui, cx, record, view);
+            });
+        }
+    });
+}
+
+/// Each other team's 1–5, the points the round makes, and Finish.
+fn ratings_and_points(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView) {
     let p = cx.palette;
     let score = view.review.total();
     let title = cx.t_args("round-number", &[("number", record.number.into())]);
