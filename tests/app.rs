@@ -7,6 +7,7 @@ mod camp_day;
 mod cli;
 mod content;
 mod headless;
+mod observers;
 mod phones;
 mod rounds;
 mod screens;

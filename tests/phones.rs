@@ -210,7 +210,7 @@ fn phones_join_with_the_code_vote_once_and_their_streams_follow_the_room() {
     assert!(session.room.locked);
 }
 
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     let path = PathBuf::from(std::env::var_os("CHROMIUM").unwrap_or_else(|| "/usr/bin/chromium".into()));
     path.is_file().then_some(path)
 }

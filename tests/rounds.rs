@@ -34,7 +34,7 @@ fn round_app() -> App {
 }
 
 /// The app on `session`, the lost-parcel scenario chosen, the round screen up.
-fn app_with(session: Session) -> App {
+pub(crate) fn app_with(session: Session) -> App {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let rubrics = crate::support::rubrics().clone();
     let shelf = LoadedLibrary::load(vec![root.join("scenarios")], known_tags(&rubrics));
@@ -54,12 +54,12 @@ fn app_with(session: Session) -> App {
     app
 }
 
-fn act(app: &mut App, action: UiAction) {
+pub(crate) fn act(app: &mut App, action: UiAction) {
     app.world_mut().write_message(action);
     app.update();
 }
 
-fn tap(app: &mut App, key_code: KeyCode) {
+pub(crate) fn tap(app: &mut App, key_code: KeyCode) {
     let window = app.world_mut().query_filtered::<Entity, With<PrimaryWindow>>().single(app.world()).unwrap();
     for state in [ButtonState::Pressed, ButtonState::Released] {
         app.world_mut().write_message(KeyboardInput {

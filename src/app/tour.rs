@@ -13,7 +13,7 @@ use crate::features::camp::{LastPick, SaveState};
 use crate::core::countdown::Countdown;
 use crate::core::lang::Lang;
 use crate::core::locale::Locales;
-use crate::core::room::{JoinRequest, RoomEdit, RoomStage};
+use crate::core::room::{JoinRequest, RoomEdit, RoomStage, SeatId};
 use crate::core::round::{CustomerPlayer, Observed, RoundCast};
 use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId, Timestamp};
 use crate::features::content::CurrentSession;
@@ -71,6 +71,10 @@ pub enum Variant {
     DebriefEditor,
     /// Phones on: the join card with its QR code, and who joined (some connected).
     JoinCard,
+    /// The round over, the observers' taps revealed on the console with the consensus to settle.
+    ObserversConsole,
+    /// The observers' reveal on the projector (the trainer's key).
+    ObserversProjector,
 }
 
 impl Shot {
@@ -92,6 +96,8 @@ impl Shot {
             Variant::ConsoleLive => "-console",
             Variant::DebriefEditor => "-editor",
             Variant::JoinCard => "-join",
+            Variant::ObserversConsole => "-observers-console",
+            Variant::ObserversProjector => "-observers",
         };
         format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
     }
@@ -116,6 +122,8 @@ pub fn plan(langs: &[Lang]) -> Vec<Shot> {
             (Screen::Round, Variant::RoundRating),
             (Screen::Round, Variant::ConsoleSetup),
             (Screen::Round, Variant::ConsoleLive),
+            (Screen::Round, Variant::ObserversConsole),
+            (Screen::Round, Variant::ObserversProjector),
             (Screen::Debrief, Variant::DebriefEditor),
             (Screen::Teams, Variant::JoinCard),
         ] {
@@ -253,6 +261,7 @@ impl Stage<'_, '_> {
         let stage = match (shot.screen, shot.variant) {
             (Screen::Round, Variant::RoundLive | Variant::ConsoleLive) => TourRound::Live,
             (Screen::Round, Variant::RoundRating) => TourRound::Rating,
+            (Screen::Round, Variant::ObserversConsole | Variant::ObserversProjector) => TourRound::Observed,
             (Screen::RoundResult, _) => TourRound::Awarded,
             (Screen::Round, Variant::ConsoleSetup) => TourRound::Setup,
             _ => return,
@@ -265,7 +274,9 @@ impl Stage<'_, '_> {
         let team = team.id();
         let rep = session.team(team).and_then(|t| t.members.first().cloned()).unwrap_or_default();
         let cast = RoundCast { team: Some(team), rep, customer: CustomerPlayer::Trainer, models: Vec::new() };
-        self.desk.console_shown = matches!(shot.variant, Variant::ConsoleSetup | Variant::ConsoleLive);
+        self.desk.console_shown =
+            matches!(shot.variant, Variant::ConsoleSetup | Variant::ConsoleLive | Variant::ObserversConsole);
+        self.desk.reveal_on_projector = shot.variant == Variant::ObserversProjector;
         self.desk.card_shown = shot.variant == Variant::ConsoleLive;
         if stage == TourRound::Setup {
             self.desk.cast = cast;
@@ -302,9 +313,12 @@ impl Stage<'_, '_> {
         } else {
             self.clock.0.start(now - played);
             self.clock.0.pause(now);
+            if stage == TourRound::Observed {
+                edits.extend(tour_observer_taps(session, round, team));
+            }
             edits.push(SessionEdit::EndRound { round, t: played + 10.0 });
             let others: Vec<TeamId> = session.team_ids().into_iter().filter(|&id| id != team).collect();
-            let rated = if stage == TourRound::Rating { 3 } else { 5 };
+            let rated = if stage == TourRound::Awarded { 5 } else { 3 };
             edits.extend(
                 others.iter().zip([4, 5, 3, 4, 4]).take(rated).map(|(&other, stars)| SessionEdit::RateRound {
                     round,
@@ -314,6 +328,9 @@ impl Stage<'_, '_> {
             );
             if stage == TourRound::Awarded {
                 edits.push(SessionEdit::AwardRound { round });
+            }
+            if stage == TourRound::Observed {
+                edits.push(SessionEdit::RevealObservers { round });
             }
         }
         for edit in &edits {
@@ -370,7 +387,68 @@ enum TourRound {
     Setup,
     Live,
     Rating,
+    /// Rated, with observers' taps revealed.
+    Observed,
     Awarded,
+}
+
+/// Five observers of the other teams (the demo's seats) tapped what they saw: most saw the
+/// apology the trainer only typed in words, four saw Acknowledge early, and one tapped a taboo
+/// phrase nobody else heard.
+fn tour_observer_taps(session: &Session, round: usize, serving: TeamId) -> Vec<SessionEdit> {
+    let seats: Vec<SeatId> = session.room.seats.iter().filter(|s| s.team != serving).map(|s| s.id).take(5).collect();
+    let taps: [&[(f64, &str)]; 5] = [
+        &[
+            (7.0, "7a.accept"),
+            (15.0, "7a.apologize"),
+            (33.0, "six_step.repeat"),
+            (40.0, "7a.acknowledge"),
+            (65.0, "7a.analyze"),
+            (105.0, "7a.alternatives"),
+            (133.0, "7a.agreement"),
+            (137.0, "7a.assurance"),
+        ],
+        &[
+            (8.0, "7a.accept"),
+            (16.0, "7a.apologize"),
+            (42.0, "7a.acknowledge"),
+            (66.0, "7a.analyze"),
+            (107.0, "7a.alternatives"),
+            (138.0, "7a.assurance"),
+            (141.0, "bonus.thanks"),
+        ],
+        &[
+            (15.0, "7a.apologize"),
+            (45.0, "7a.acknowledge"),
+            (90.0, "penalty.taboo"),
+            (110.0, "7a.alternatives"),
+            (135.0, "7a.agreement"),
+        ],
+        &[
+            (6.0, "7a.accept"),
+            (17.0, "7a.apologize"),
+            (44.0, "7a.acknowledge"),
+            (64.0, "7a.analyze"),
+            (104.0, "7a.alternatives"),
+            (132.0, "7a.agreement"),
+            (138.0, "7a.assurance"),
+        ],
+        &[
+            (9.0, "7a.accept"),
+            (30.0, "six_step.repeat"),
+            (70.0, "7a.analyze"),
+            (106.0, "7a.alternatives"),
+            (134.0, "7a.agreement"),
+            (139.0, "7a.assurance"),
+        ],
+    ];
+    seats
+        .into_iter()
+        .zip(taps)
+        .flat_map(|(seat, taps)| {
+            taps.iter().map(move |&(t, tag)| SessionEdit::SeatObserve { round, seat, tag: tag.to_owned(), t })
+        })
+        .collect()
 }
 
 /// Five members tell a service they met, from their phones.

@@ -162,7 +162,7 @@ impl Room {
 
     /// The seat of `team` named `name`, if that person joined before (a second phone, or a
     /// phone whose token was lost, gets the same seat back).
-    pub(crate) fn seat_named(&self, team: TeamId, name: &str) -> Option<SeatId> {
+    pub fn seat_named(&self, team: TeamId, name: &str) -> Option<SeatId> {
         self.seats.iter().find(|s| s.team == team && s.name == name).map(|s| s.id)
     }
 

@@ -165,8 +165,12 @@ fn bilingual(text: &Bilingual) -> Value {
 /// taps compare with the consensus.
 fn observe_part(session: &Session, seat: &Seat, round: RoundContext) -> Option<Value> {
     let record = session.rounds.last().filter(|_| session.room.stage == RoomStage::Round)?;
-    if record.team == seat.team || !(record.observers_open() || record.observers_revealed) {
+    if !(record.observers_open() || record.observers_revealed) {
         return None;
+    }
+    if record.team == seat.team {
+        // The serving team is observed: its phones only say so.
+        return Some(json!({ "round": record.number, "own": true, "running": record.is_running() }));
     }
     let pad: Vec<Value> = scoring_pad(round.rubrics, &record.models)
         .into_iter()

@@ -92,8 +92,8 @@ impl JudgeScore {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Calibration {
     pub observers: Vec<SeatId>,
-    /// Every step of the round's models and every penalty or bonus anyone saw, most
-    /// disagreement first.
+    /// Every step of the round's models and every penalty or bonus anyone saw: the disputed
+    /// first, then by disagreement with the trainer's record.
     pub items: Vec<ItemCall>,
     /// Krippendorff's α over the items, the trainer and each observer one coder (seen or not).
     pub alpha: Option<f64>,
@@ -143,7 +143,8 @@ impl Calibration {
             }
         }
         let n = observers.len();
-        items.sort_by(|a, b| b.disagreement(n).total_cmp(&a.disagreement(n)));
+        // What the trainer may settle first, then the rest by how far the room was from the record.
+        items.sort_by(|a, b| b.disputed().cmp(&a.disputed()).then(b.disagreement(n).total_cmp(&a.disagreement(n))));
         let units: Vec<Vec<Option<u32>>> = items
             .iter()
             .map(|item| {

@@ -360,11 +360,14 @@ setInterval(() => {
 
 function roundStage(team) {
   const o = state.view.observe;
+  if (o && o.own && o.running) return [el("h1", { text: t("phone-stage-round") }), el("p", { id: "observe-own", text: t("phone-observe-own") })];
+  if (o && o.own) return rating(team);
   if (o && o.open) return observePad(o);
-  const parts = [];
-  if (o && o.result) parts.push(...observeResult(o));
-  else if (o && !o.running) parts.push(el("p", { class: "card muted", id: "observe-closed", text: t("phone-observe-closed") }));
-  return rating(team).concat(parts);
+  // The observer's own result comes first: it is what just happened.
+  const mine = rating(team);
+  if (o && o.result) mine.splice(1, 0, ...observeResult(o));
+  else if (o && !o.running) mine.splice(1, 0, el("p", { class: "card muted", id: "observe-closed", text: t("phone-observe-closed") }));
+  return mine;
 }
 
 function observePad(o) {
@@ -401,15 +404,17 @@ function observePad(o) {
 function observeResult(o) {
   const name = (text) => text[state.lang] || text.zh;
   const r = o.result;
-  const parts = [el("h2", { text: t("phone-observe-title") })];
+  const parts = [el("h2", { text: t("phone-observe-result-title") })];
   if (r.points !== null) {
     parts.push(el("p", { class: "big", id: "observe-points",
       text: words("phone-observe-result", { points: r.points, agreement: r.agreement }) }));
   }
   const said = (yes) => t(yes ? "phone-observe-saw" : "phone-observe-not");
-  parts.push(el("div", { class: "card results" }, r.items.map((item) => el("div", { class: "result " + (item.mine === item.consensus ? "same" : "differ") },
+  // What nobody saw, the observer included, says nothing: only the rest is listed.
+  const told = r.items.filter((item) => item.mine || item.consensus);
+  parts.push(el("div", { class: "card results" }, told.map((item) => el("div", { class: "result " + (item.mine === item.consensus ? "same" : "differ") },
     el("span", { class: "name", text: name(item.name) }),
-    el("span", { text: t("phone-observe-you") + ": " + said(item.mine) + " · " + t("phone-observe-room") + ": " + said(item.consensus) })))));
+    el("span", { text: words("phone-observe-compare", { you: said(item.mine), room: said(item.consensus) }) })))));
   return parts;
 }
 

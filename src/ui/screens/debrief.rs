@@ -94,6 +94,21 @@ fn editor(ui: &mut Ui, cx: &mut UiCx, team: &Team, participant: Option<&str>, sh
     // A participant's debrief draws on the rounds of their team.
     let round = cx.round;
     let weak: &[WeakStep] = round.weakest_steps.get(&team.id()).map(Vec::as_slice).unwrap_or_default();
+    // How the participant judged others' rounds from their phone, when they observed.
+    let judged = participant
+        .and_then(|name| cx.session.room.seat_named(team.id(), name))
+        .and_then(|seat| round.judges.iter().find(|j| j.seat == seat));
+    if let Some(judge) = judged {
+        let line = cx.t_args(
+            "observers-judge-line",
+            &[
+                ("points", judge.points.into()),
+                ("agreement", format!("{:.0}", judge.agreement * 100.0).into()),
+                ("rounds", judge.rounds.into()),
+            ],
+        );
+        ui.label(RichText::new(line).strong().color(p.accent));
+    }
     widgets::columns(ui, 3, |column, ui| {
         widgets::card(ui, &p, |ui| {
             ui.set_width(ui.available_width());

@@ -41,9 +41,10 @@ fn summary(cx: &UiCx, calibration: &Calibration) -> String {
 
 /// One item in the room's words: "8 of 9 saw Acknowledge; the trainer did not".
 fn sentence(cx: &UiCx, item: &ItemCall) -> String {
-    let key = match (item.trainer_at.is_some(), item.disputed()) {
-        (false, true) => "observers-saw-trainer-not",
-        (true, true) => "observers-missed-trainer-saw",
+    let key = match (item.trainer_at.is_some(), item.majority()) {
+        (false, Some(true)) => "observers-saw-trainer-not",
+        (true, Some(false)) => "observers-missed-trainer-saw",
+        (_, None) => "observers-split",
         _ => "observers-agree",
     };
     cx.t_args(

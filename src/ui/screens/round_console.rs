@@ -380,7 +380,9 @@ fn rating(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView) {
         if column == 0 {
             ratings_and_points(ui, cx, record, view);
         } else {
-            egui::ScrollArea::vertical().id_salt("console-observers").show(ui, |ui| {
+            let height = (ui.clip_rect().bottom() - ui.cursor().top() - spacing::GAP).max(240.0);
+            let scroll = egui::ScrollArea::vertical().id_salt("console-observers");
+            scroll.max_height(height).min_scrolled_height(height).show(ui, |ui| {
                 super::observers::console_panel(ui, cx, record, view);
             });
         }
