@@ -113,13 +113,21 @@ mod export {
         let dir = std::env::temp_dir().join(format!("sc-export-demo-{}", std::process::id()));
         let output = service_camp(&["export", "--demo", "--out", dir.to_str().unwrap()]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        let suffixes =
-            ["report.md", "report.html", "leaderboard.csv", "ledger.csv", "rounds.csv", "session.json", "xapi.json"];
+        let suffixes = [
+            "report.md",
+            "report.html",
+            "leaderboard.csv",
+            "ledger.csv",
+            "rounds.csv",
+            "calibration.csv",
+            "session.json",
+            "xapi.json",
+        ];
         let files: Vec<Vec<u8>> = suffixes.iter().map(|s| exported(&dir, s)).collect();
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), suffixes.len());
 
-        for csv in &files[2..5] {
+        for csv in &files[2..6] {
             let text = std::str::from_utf8(csv).expect("UTF-8");
             assert!(text.starts_with('\u{feff}'), "the BOM Excel needs");
             assert!(text.contains("闪电队"), "{text}");
@@ -129,7 +137,13 @@ mod export {
         for link in ["src=\"http", "href=\"http", "src='http", "href='http", "src=\"//", "href=\"//", "url("] {
             assert!(!html.contains(link), "the page must not load {link}");
         }
-        let statements: serde_json::Value = serde_json::from_slice(&files[6]).expect("JSON");
+        // The demo's two observed rounds: one row per observer (4 + 4), with their judge points.
+        let calibration = std::str::from_utf8(&files[5]).unwrap();
+        assert_eq!(calibration.lines().count(), 1 + 8, "{calibration}");
+        assert!(calibration.lines().any(|l| l == "周强,磐石队,1,向日葵,80%,120"), "{calibration}");
+        let report = std::str::from_utf8(&files[0]).unwrap();
+        assert!(report.contains("## 观察员校准") && report.contains("今日最佳裁判"), "{report}");
+        let statements: serde_json::Value = serde_json::from_slice(&files[7]).expect("JSON");
         let statements = statements.as_array().expect("a JSON array of statements");
         assert!(!statements.is_empty());
         for statement in statements {

@@ -398,7 +398,7 @@ fn post(path: &str, token: Option<&str>, body: &str) -> String {
 fn f6_turns_phones_on_and_a_phone_edits_the_team_card_the_projector_shows() {
     use service_camp::core::room::RoomStage;
     use service_camp::features::phones::Phones;
-    let mut app = app_with(Session::demo(Lang::Zh));
+    let mut app = app_with(Session::demo_before_the_vote(Lang::Zh));
     tap(&mut app, KeyCode::F6);
     let phones = app.world().resource::<Phones>();
     assert!(phones.running() && phones.card_open, "F6 starts the server and opens the join card");

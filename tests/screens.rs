@@ -350,6 +350,7 @@ fn phone_votes_show_only_their_count_until_the_trainer_reveals_them() {
 #[test]
 fn the_join_card_shows_the_code_the_roster_and_the_trainers_controls() {
     let mut shown = Shown::new(Screen::Teams, Lang::En, ThemeKind::Light);
+    shown.session = Session::demo_before_the_vote(Lang::En);
     let locales = std::sync::Arc::new(Locales::builtin());
     shown.phones.start(&mut shown.session, RoomStage::TeamDesign, locales, Box::new(|| {}), Some(0), 0.0);
     let session = &mut shown.session;

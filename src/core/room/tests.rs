@@ -348,7 +348,7 @@ fn observers_tap_only_a_live_round_of_another_team_once_a_second_until_the_revea
     let server = join(&mut session, alpha, "小李");
     let tap = |tag: &str| PhoneAction::Observe { round: 1, tag: tag.into() };
     let clock = |t: f64| cx().with_round_time(Some(t));
-    let mut observe = |session: &mut Session, token: &str, id: &str, action: PhoneAction, t: Option<f64>| {
+    let observe = |session: &mut Session, token: &str, id: &str, action: PhoneAction, t: Option<f64>| {
         session.apply_phone(token, id, &action, &cx().with_round_time(t))
     };
     assert_eq!(

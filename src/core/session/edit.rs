@@ -271,7 +271,8 @@ pub enum Applied {
 }
 
 impl Session {
-    /// The demo camp as it stands before its vote (the vote's awards taken back, no ballots):
+    /// The demo camp as it stands before its vote (the vote's awards taken back, no ballots,
+    /// nobody joined from a phone):
     /// what `service-camp room --demo` serves, so phones can try every part of the day.
     pub fn demo_before_the_vote(lang: Lang) -> Session {
         let mut session = Session::demo(lang);
@@ -282,6 +283,12 @@ impl Session {
             }
         }
         session.ballots.clear();
+        // Nobody has joined from a phone yet, so nobody has observed either.
+        session.room.seats.clear();
+        for round in &mut session.rounds {
+            round.observer_marks.clear();
+            round.observers_revealed = false;
+        }
         session
     }
 }
