@@ -136,3 +136,67 @@ fn three_phones_observe_a_round_blind_and_the_room_settles_where_it_disagreed() 
         assert!(shots.join(format!("phone-{name}.png")).is_file(), "phone-{name}.png");
     }
 }
+
+/// The round app (three teams, lost parcel) with one seat in each of the other two teams.
+fn app_with_two_observers() -> (App, [service_camp::core::room::SeatId; 2]) {
+    use service_camp::core::room::{JoinRequest, RoomEdit};
+    let mut camp = Session::new("observers", Lang::Zh);
+    for name in ["闪电队", "海豚队", "雄鹰队"] {
+        camp.add_team(name, "⚡").unwrap();
+    }
+    let cx = service_camp::core::session::EditContext::new(service_camp::core::session::Timestamp(0), None);
+    camp.apply(&SessionEdit::Room(RoomEdit::NewCode(Some("2468".into()))), &cx).unwrap();
+    let seats = [(TeamId(2), "阿明"), (TeamId(3), "大刘")].map(|(team, name)| {
+        let join = JoinRequest { code: "2468".into(), team, name: name.into() };
+        camp.join_from_phone(&join, &cx).unwrap().0
+    });
+    let mut app = app_with(camp);
+    act(&mut app, UiAction::Round(RoundAction::SetTeam(TeamId(1))));
+    act(&mut app, UiAction::Round(RoundAction::Start));
+    (app, seats)
+}
+
+#[test]
+fn without_observers_a_round_ends_and_lands_as_before() {
+    let (mut app, _) = app_with_two_observers();
+    act(&mut app, UiAction::Round(RoundAction::Press("7a.accept".into())));
+    act(&mut app, UiAction::Round(RoundAction::End));
+    let desk = app.world().resource::<RoundDesk>();
+    assert_eq!(desk.grace_until, None, "nobody to wait for");
+    assert_eq!(desk.view.as_ref().unwrap().calibration, None);
+    tap(&mut app, KeyCode::KeyV);
+    assert!(!session(&app).rounds[0].observers_revealed, "V does nothing without observers");
+    tap(&mut app, KeyCode::Enter);
+    assert!(session(&app).rounds[0].ledger_entry.is_some());
+}
+
+#[test]
+fn the_trainer_reveals_before_the_grace_runs_out_takes_the_majority_and_shows_the_projector() {
+    let (mut app, [ming, liu]) = app_with_two_observers();
+    act(&mut app, UiAction::Round(RoundAction::Press("7a.accept".into())));
+    for (seat, tag) in [(ming, "7a.accept"), (ming, "7a.apologize"), (liu, "7a.apologize")] {
+        let observe = SessionEdit::SeatObserve { round: 0, seat, tag: tag.into(), t: 10.0 };
+        act(&mut app, UiAction::Edit(observe));
+    }
+    act(&mut app, UiAction::Round(RoundAction::End));
+    let desk = app.world().resource::<RoundDesk>();
+    let left = desk.grace_until.map(|(_, until)| until - app.world().resource::<Time>().elapsed_secs_f64());
+    assert!(left.is_some_and(|left| (29.0..=30.0).contains(&left)), "30 s of grace by default: {left:?}");
+    assert_eq!(desk.view.as_ref().unwrap().calibration, None, "blind until the reveal");
+    tap(&mut app, KeyCode::KeyV);
+    assert!(session(&app).rounds[0].observers_revealed, "V reveals at once");
+    let calibration = app.world().resource::<RoundDesk>().view.as_ref().unwrap().calibration.clone().unwrap();
+    let apologize = &calibration.items[0];
+    assert_eq!((apologize.tag.as_str(), apologize.seen_by, apologize.disputed()), ("7a.apologize", 2, true));
+    tap(&mut app, KeyCode::KeyM);
+    let consensus = &session(&app).rounds[0].consensus;
+    assert_eq!(consensus.len(), 1);
+    assert_eq!((consensus[0].tag.as_str(), consensus[0].present), ("7a.apologize", true));
+    assert!(!app.world().resource::<RoundDesk>().reveal_on_projector);
+    tap(&mut app, KeyCode::KeyV);
+    assert!(app.world().resource::<RoundDesk>().reveal_on_projector, "V again puts the reveal on the projector");
+    // A late tap after the reveal is refused: the pads are closed.
+    let late = SessionEdit::SeatObserve { round: 0, seat: liu, tag: "7a.accept".into(), t: 10.0 };
+    act(&mut app, UiAction::Edit(late));
+    assert_eq!(session(&app).rounds[0].observer_marks.len(), 3);
+}

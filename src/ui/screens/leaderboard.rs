@@ -10,7 +10,12 @@ use crate::ui::theme::{effects, icons, palette::team_color, spacing, text_size, 
 
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
-    widgets::screen_title(ui, &p, icons::LEADERBOARD, &cx.t("screen-leaderboard"), Some(&cx.t("leaderboard-subtitle")));
+    // The day's best judge shares the subtitle's line: the board keeps its height.
+    let subtitle = match best_judge(cx) {
+        Some(judge) => format!("{}  ·  {judge}", cx.t("leaderboard-subtitle")),
+        None => cx.t("leaderboard-subtitle"),
+    };
+    widgets::screen_title(ui, &p, icons::LEADERBOARD, &cx.t("screen-leaderboard"), Some(&subtitle));
     let totals = cx.session.totals();
     let ranking = cx.session.ranking();
     let top = totals.iter().copied().max().unwrap_or(0).max(1) as f32;
@@ -71,7 +76,6 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
         });
     }
     ui.add_space(spacing::GAP);
-    best_judge(ui, cx);
     egui::CollapsingHeader::new(widgets::section_label(cx.t("ledger-title"))).id_salt("ledger").show(ui, |ui| {
         ledger(ui, cx);
     });
@@ -84,16 +88,14 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
 }
 
 /// The observer whose taps came closest to the consensus over the day's rounds.
-fn best_judge(ui: &mut Ui, cx: &UiCx) {
-    let Some(best) = cx.round.judges.first() else { return };
-    let Some(seat) = cx.session.room.seat(best.seat) else { return };
+fn best_judge(cx: &UiCx) -> Option<String> {
+    let best = cx.round.judges.first()?;
+    let seat = cx.session.room.seat(best.seat)?;
     let team = cx.session.team(seat.team).map_or(String::new(), |t| format!("{} {}", t.emoji, t.name));
-    let line = cx.t_args(
+    Some(cx.t_args(
         "observers-best-judge",
         &[("name", seat.name.clone().into()), ("team", team.into()), ("points", best.points.into())],
-    );
-    ui.label(RichText::new(line).heading().color(cx.palette.accent));
-    ui.add_space(spacing::GAP * 0.5);
+    ))
 }
 
 /// The points ledger: a manual bonus or penalty with its reason, and undo for any entry.

@@ -68,7 +68,7 @@ pub(super) fn console_panel(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, vi
         }
         return;
     };
-    ui.label(RichText::new(summary(cx, calibration)).strong());
+    ui.add(egui::Label::new(RichText::new(summary(cx, calibration)).strong()).wrap());
     let mut chosen = Vec::new();
     ui.horizontal_wrapped(|ui| {
         if calibration.open_disputes().next().is_some() && widgets::button(ui, &cx.t("observers-accept-all")).clicked()
@@ -80,11 +80,14 @@ pub(super) fn console_panel(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, vi
             chosen.push(RoundAction::ToggleRevealOnProjector);
         }
     });
-    egui::Grid::new("observer-items").num_columns(2).spacing([16.0, 6.0]).striped(true).show(ui, |ui| {
-        for item in &calibration.items {
-            let color = if item.disputed() { p.warning } else { p.text_muted };
-            ui.label(RichText::new(sentence(cx, item)).size(text_size::SMALL).color(color));
-            ui.horizontal(|ui| {
+    for (i, item) in calibration.items.iter().enumerate() {
+        let color = if item.disputed() { p.warning } else { p.text_muted };
+        // Rows wrap: the buttons drop under a long sentence on a narrow console.
+        let row = egui::Frame::new().fill(if i % 2 == 0 { p.surface_raised } else { egui::Color32::TRANSPARENT });
+        row.inner_margin(egui::Margin::symmetric(6, 4)).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(sentence(cx, item)).size(text_size::SMALL).color(color));
                 // Items the room agreed on need nothing from the trainer.
                 if !item.disputed() && !item.settled {
                     return;
@@ -98,9 +101,8 @@ pub(super) fn console_panel(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, vi
                     }
                 }
             });
-            ui.end_row();
-        }
-    });
+        });
+    }
     for action in chosen {
         cx.act(UiAction::Round(action));
     }

@@ -376,12 +376,13 @@ fn rating(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &RoundView) {
         ratings_and_points(ui, cx, record, view);
         return;
     }
-    widgets::weighted_columns(ui, &[0.45, 0.55], |column, ui| {
+    widgets::weighted_columns(ui, &[0.4, 0.6], |column, ui| {
         if column == 0 {
             ratings_and_points(ui, cx, record, view);
         } else {
             let height = (ui.clip_rect().bottom() - ui.cursor().top() - spacing::GAP).max(240.0);
-            let scroll = egui::ScrollArea::vertical().id_salt("console-observers");
+            // Not shrunk to its content: long rows wrap inside the column instead of widening it.
+            let scroll = egui::ScrollArea::vertical().id_salt("console-observers").auto_shrink([false, false]);
             scroll.max_height(height).min_scrolled_height(height).show(ui, |ui| {
                 super::observers::console_panel(ui, cx, record, view);
             });
@@ -436,7 +437,8 @@ fn ratings_and_points(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, view: &R
         ],
     )));
     ui.add_space(spacing::GAP * 0.5);
-    ui.horizontal(|ui| {
+    // Wrapped: beside the observers' panel the column is narrow.
+    ui.horizontal_wrapped(|ui| {
         if widgets::primary_button(ui, &p, &format!("{}  (Enter)", cx.t("console-finish"))).clicked() {
             chosen.push(RoundAction::Finish);
         }
