@@ -100,6 +100,9 @@ fn three_phones_observe_a_round_blind_and_the_room_settles_where_it_disagreed() 
     assert_eq!(seen["zhouTapsAfterReload"], "已点:2 次", "a dropped phone keeps its taps");
     assert!(seen["grace"].as_str().unwrap().starts_with("本轮已结束:还有"), "{}", seen["grace"]);
     assert_eq!(hidden_while_scoring, Some(true));
+    let clock = seen["clockShown"].as_str().unwrap();
+    assert!(clock.len() == 5 && clock.as_bytes()[2] == b':', "the round clock on the pad: {clock}");
+    assert_eq!(seen["padButtons"], 33, "7A, the six steps, 15 penalties and 5 bonuses");
 
     // The console after the grace: revealed, the most disputed item first.
     let record = &session(&app).rounds[round];

@@ -190,6 +190,7 @@ observers-saw-trainer-not = { $seen } of { $of } saw { $step }; the trainer did 
 observers-missed-trainer-saw = { $seen } of { $of } saw { $step }; the trainer did
 observers-agree = { $step }: { $seen } of { $of }, as the trainer
 observers-split = { $step }: { $seen } of { $of } saw it, the room split
+observers-in-time = ({ $share }% as the trainer, ±{ $secs } s)
 observers-keep-trainer = Trainer's call
 observers-take-room = Room's majority
 observers-accept-all = Accept the room's majority (M)

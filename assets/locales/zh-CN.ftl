@@ -184,6 +184,7 @@ observers-saw-trainer-not = { $seen }/{ $of } 位看到了“{ $step }”,讲师
 observers-missed-trainer-saw = 只有 { $seen }/{ $of } 位看到了“{ $step }”,讲师记录了
 observers-agree = “{ $step }”:{ $seen }/{ $of } 位,与讲师一致
 observers-split = “{ $step }”:{ $seen }/{ $of } 位看到,意见各半
+observers-in-time = ({ $share }% 与讲师一致,±{ $secs } 秒)
 observers-keep-trainer = 按讲师
 observers-take-room = 按全场多数
 observers-accept-all = 全部采纳全场多数 (M)

@@ -394,3 +394,38 @@ fn observers_tap_only_a_live_round_of_another_team_once_a_second_until_the_revea
     );
     assert_eq!(session.round_to_observe(), None);
 }
+
+#[test]
+fn an_observers_view_holds_their_own_taps_only_and_their_result_after_the_reveal() {
+    let (mut session, [alpha, beta, gamma]) = room();
+    let path = crate::core::paths::scenarios_dir().join("lost-parcel.ron");
+    let scenario = crate::core::scenario::load_str(&path, &std::fs::read_to_string(&path).unwrap()).unwrap();
+    let cast = RoundCast { team: Some(alpha), ..RoundCast::default() };
+    session.rounds.push(RoundRecord::new(1, &scenario, &cast, alpha, Timestamp(0)));
+    stage(&mut session, RoomStage::Round);
+    let (ming, liu) = (join(&mut session, beta, "阿明"), join(&mut session, gamma, "大刘"));
+    let server = join(&mut session, alpha, "小王");
+    let clock = cx().with_round_time(Some(12.0));
+    for (token, tag) in [(&ming, "7a.accept"), (&liu, "7a.apologize")] {
+        session.apply_phone(token, tag, &PhoneAction::Observe { round: 1, tag: tag.into() }, &clock).unwrap();
+    }
+    let rubrics = crate::core::scoring::shipped_rubrics();
+    let round = Some(view::RoundContext { rubrics, clock: None });
+    let view_of = |session: &Session, token: &str| {
+        PhoneView::of(session, session.seat_of_token(token).ok(), crate::core::locale::Locales::compiled_in(), round)
+    };
+    let observe = view_of(&session, &ming).0["observe"].clone();
+    assert_eq!(observe["mine"], serde_json::json!([["7a.accept", 12.0]]), "阿明 sees his tap, not 大刘's");
+    assert_eq!(observe["observers"], 2);
+    assert_eq!(observe["open"], true);
+    assert!(observe["result"].is_null());
+    assert_eq!(view_of(&session, &server).0["observe"]["own"], true, "the serving team has no pad");
+    session.apply(&SessionEdit::EndRound { round: 0, t: 60.0 }, &cx()).unwrap();
+    session.apply(&SessionEdit::RevealObservers { round: 0 }, &cx()).unwrap();
+    let observe = view_of(&session, &ming).0["observe"].clone();
+    assert_eq!(observe["open"], false);
+    // 阿明 agreed on the 12 untapped steps of 7A and the six steps (nothing recorded, nothing
+    // tapped) and saw Accept, which the trainer did not record: 12 of 13 items.
+    assert_eq!(observe["result"]["points"], 120);
+    assert_eq!(observe["result"]["agreement"], 92.0);
+}

@@ -88,6 +88,11 @@ pub(super) fn console_panel(ui: &mut Ui, cx: &mut UiCx, record: &RoundRecord, vi
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(sentence(cx, item)).size(text_size::SMALL).color(color));
+                // How many agree with the trainer's record, in time.
+                let share = 100 * item.within_tolerance / item.of.max(1);
+                let secs = crate::core::round::calibration::TIMING_TOLERANCE_SECS;
+                let within = cx.t_args("observers-in-time", &[("share", share.into()), ("secs", secs.into())]);
+                ui.label(RichText::new(within).size(text_size::SMALL).color(p.text_muted));
                 // Items the room agreed on need nothing from the trainer.
                 if !item.disputed() && !item.settled {
                     return;
