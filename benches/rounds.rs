@@ -1,13 +1,16 @@
 //! A live round's cost: the console replays every press through the engine after each change
 //! (target: well under a frame, 1 ms), and searches the change worth most once the round ends
-//! (target: under 100 ms, a pause nobody notices).
+//! (target: under 100 ms, a pause nobody notices). After the reveal, the observers' calibration
+//! is computed for the console and for each observer's phone view (target: a room of 60
+//! observers' views within a frame's worth, 16 ms).
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use service_camp::core::lang::Lang;
-use service_camp::core::round::{Observed, RoundCast, RoundRecord, RoundReview, best_gain};
+use service_camp::core::room::SeatId;
+use service_camp::core::round::{Calibration, Observed, RoundCast, RoundRecord, RoundReview, best_gain};
 use service_camp::core::scenario::load_str;
 use service_camp::core::scoring::Rubrics;
 use service_camp::core::session::{TeamId, Timestamp};
@@ -36,6 +39,33 @@ fn busy_round(rubrics: &Rubrics) -> RoundRecord {
     record
 }
 
+/// Sixty observers, each tapping the 7A steps, two of the six steps and a penalty: 600 taps.
+fn observed(mut record: RoundRecord) -> RoundRecord {
+    let tags = [
+        "7a.accept",
+        "7a.apologize",
+        "7a.acknowledge",
+        "7a.analyze",
+        "7a.alternatives",
+        "7a.agreement",
+        "7a.assurance",
+        "six_step.repeat",
+        "six_step.confirm",
+        "penalty.taboo",
+    ];
+    for seat in 1..=60u32 {
+        for (i, tag) in tags.iter().enumerate() {
+            // Observers differ a little in what they tap and when.
+            if (seat as usize + i) % 4 != 0 {
+                let t = 5.0 + 40.0 * i as f64 + f64::from(seat % 7);
+                record.mark_as_observer(SeatId(seat), t, tag).expect("a fresh tap");
+            }
+        }
+    }
+    record.observers_revealed = true;
+    record
+}
+
 fn bench_rounds(c: &mut Criterion) {
     let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/rubrics"));
     let rubrics = match Rubrics::load_dir(dir) {
@@ -49,6 +79,10 @@ fn bench_rounds(c: &mut Criterion) {
     });
     c.bench_function("best gain of a 40-press round", |b| {
         b.iter(|| best_gain(black_box(&record), black_box(&rubrics), Lang::Zh))
+    });
+    let watched = observed(record.clone());
+    c.bench_function("calibration of a round with 60 observers", |b| {
+        b.iter(|| Calibration::of(black_box(&watched), black_box(&rubrics), Lang::Zh))
     });
 }
 

@@ -12,19 +12,24 @@ use std::collections::BTreeMap;
 /// or every value the same (no disagreement is even possible, so agreement cannot be judged
 /// against chance).
 pub fn krippendorff_alpha_nominal(units: &[Vec<Option<u32>>]) -> Option<f64> {
-    // The coincidence matrix: each unit's ordered pairs of values, weighted 1/(m - 1).
+    // The coincidence matrix: each unit's ordered pairs of values, weighted 1/(m - 1). Counted
+    // from how often each value occurs in the unit, so many coders cost no more than a few.
     let mut coincidences: BTreeMap<(u32, u32), f64> = BTreeMap::new();
     for unit in units {
-        let values: Vec<u32> = unit.iter().flatten().copied().collect();
-        let m = values.len();
+        let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
+        for &value in unit.iter().flatten() {
+            *counts.entry(value).or_default() += 1;
+        }
+        let m: usize = counts.values().sum();
         if m < 2 {
             continue;
         }
         let weight = 1.0 / (m - 1) as f64;
-        for (i, &a) in values.iter().enumerate() {
-            for (j, &b) in values.iter().enumerate() {
-                if i != j {
-                    *coincidences.entry((a, b)).or_default() += weight;
+        for (&a, &na) in &counts {
+            for (&b, &nb) in &counts {
+                let pairs = if a == b { na * (na - 1) } else { na * nb };
+                if pairs > 0 {
+                    *coincidences.entry((a, b)).or_default() += pairs as f64 * weight;
                 }
             }
         }

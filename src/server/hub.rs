@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use tokio::sync::{oneshot, watch};
@@ -13,6 +13,7 @@ use tokio::sync::{oneshot, watch};
 use crate::core::locale::Locales;
 use crate::core::room::view::{RoundClockView, RoundContext};
 use crate::core::room::{JoinRequest, PhoneAction, PhoneError, SeatId};
+use crate::core::round::calibration::Calibration;
 use crate::core::scoring::Rubrics;
 use crate::core::session::{EditContext, Session};
 
@@ -29,13 +30,24 @@ pub struct Published {
     pub locales: Arc<Locales>,
     pub rubrics: Option<Arc<Rubrics>>,
     pub clock: Option<RoundClock>,
+    /// The last round's calibration once revealed: made by the first stream that needs it, then
+    /// shared by every phone's view of this publication.
+    calibration: OnceLock<Option<Calibration>>,
 }
 
 impl Published {
+    fn new(session: Session, locales: Arc<Locales>, rubrics: Option<Arc<Rubrics>>, clock: Option<RoundClock>) -> Self {
+        Published { session, locales, rubrics, clock, calibration: OnceLock::new() }
+    }
+
     /// The observers' context as of now (the clock read forward from its publication).
     pub fn round_context(&self) -> Option<RoundContext<'_>> {
         let rubrics = self.rubrics.as_deref()?;
-        Some(RoundContext { rubrics, clock: self.clock.map(|c| c.now()) })
+        let calibration = self.calibration.get_or_init(|| {
+            let last = self.session.rounds.last().filter(|r| r.observers_revealed)?;
+            Some(Calibration::of(last, rubrics, self.session.lang))
+        });
+        Some(RoundContext { rubrics, clock: self.clock.map(|c| c.now()), calibration: calibration.as_ref() })
     }
 }
 
@@ -90,7 +102,7 @@ pub struct Hub {
 impl Hub {
     pub fn new(session: &Session, locales: Arc<Locales>, wake: Box<dyn Fn() + Send + Sync>) -> Arc<Hub> {
         let (calls, pending) = channel();
-        let first = Published { session: session.clone(), locales, rubrics: None, clock: None };
+        let first = Published::new(session.clone(), locales, None, None);
         let (published, _) = watch::channel(Arc::new(first));
         Arc::new(Hub {
             calls: Mutex::new(calls),
@@ -126,12 +138,7 @@ impl Hub {
             if published.session == *session {
                 return;
             }
-            Published {
-                session: session.clone(),
-                locales: published.locales.clone(),
-                rubrics: published.rubrics.clone(),
-                clock: published.clock,
-            }
+            Published::new(session.clone(), published.locales.clone(), published.rubrics.clone(), published.clock)
         };
         self.published.send_replace(Arc::new(next));
     }
@@ -152,12 +159,7 @@ impl Hub {
             if same_rubrics && same_clock {
                 return;
             }
-            Published {
-                session: published.session.clone(),
-                locales: published.locales.clone(),
-                rubrics: rubrics.cloned(),
-                clock,
-            }
+            Published::new(published.session.clone(), published.locales.clone(), rubrics.cloned(), clock)
         };
         self.published.send_replace(Arc::new(next));
     }

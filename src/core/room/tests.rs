@@ -410,7 +410,7 @@ fn an_observers_view_holds_their_own_taps_only_and_their_result_after_the_reveal
         session.apply_phone(token, tag, &PhoneAction::Observe { round: 1, tag: tag.into() }, &clock).unwrap();
     }
     let rubrics = crate::core::scoring::shipped_rubrics();
-    let round = Some(view::RoundContext { rubrics, clock: None });
+    let round = Some(view::RoundContext { rubrics, clock: None, calibration: None });
     let view_of = |session: &Session, token: &str| {
         PhoneView::of(session, session.seat_of_token(token).ok(), crate::core::locale::Locales::compiled_in(), round)
     };

@@ -31,6 +31,9 @@ pub struct RoundClockView {
 pub struct RoundContext<'a> {
     pub rubrics: &'a Rubrics,
     pub clock: Option<RoundClockView>,
+    /// The last round's calibration when it is revealed, computed once for every phone's
+    /// view (`None`: computed here).
+    pub calibration: Option<&'a Calibration>,
 }
 
 /// A phone's view of the room, as a JSON object of independent parts.
@@ -198,7 +201,14 @@ fn observe_part(session: &Session, seat: &Seat, round: RoundContext) -> Option<V
         })
     });
     let result = record.observers_revealed.then(|| {
-        let calibration = Calibration::of(record, round.rubrics, session.lang);
+        let computed;
+        let calibration = match round.calibration {
+            Some(shared) => shared,
+            None => {
+                computed = Calibration::of(record, round.rubrics, session.lang);
+                &computed
+            }
+        };
         let judge = calibration.judge(seat.id);
         json!({
             "points": judge.map(|j| j.points),

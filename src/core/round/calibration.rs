@@ -109,6 +109,7 @@ impl Calibration {
             return Calibration::default();
         }
         let trainer = trainer_record(record, rubrics, lang);
+        let taps = Taps::of(record);
         let mut items: Vec<ItemCall> = Vec::new();
         for group in scoring_pad(rubrics, &record.models) {
             for button in group.buttons {
@@ -117,16 +118,14 @@ impl Calibration {
                     Some(&(t, pressed)) => (Some(t), !pressed),
                     None => (None, false),
                 };
-                let seen_by = observers.iter().filter(|&&seat| record.first_mark(seat, &tag).is_some()).count();
+                let seen_by = observers.iter().filter(|&&seat| taps.saw(seat, &tag)).count();
                 let settled = record.consensus.iter().find(|c| c.tag == tag).map(|c| c.present);
                 let anyone = trainer_at.is_some() || seen_by > 0 || settled.is_some();
                 if button.kind != PadKind::Step && !anyone {
                     continue;
                 }
-                let within_tolerance = observers
-                    .iter()
-                    .filter(|&&seat| agrees(record, seat, &tag, trainer_at.is_some(), trainer_at))
-                    .count();
+                let within_tolerance =
+                    observers.iter().filter(|&&seat| taps.agree(seat, &tag, trainer_at.is_some(), trainer_at)).count();
                 items.push(ItemCall {
                     room_at: record.room_time_of(&tag),
                     of: observers.len(),
@@ -149,14 +148,14 @@ impl Calibration {
             .iter()
             .map(|item| {
                 std::iter::once(item.trainer_at.is_some())
-                    .chain(observers.iter().map(|&seat| record.first_mark(seat, &item.tag).is_some()))
+                    .chain(observers.iter().map(|&seat| taps.saw(seat, &item.tag)))
                     .map(|seen| Some(u32::from(seen)))
                     .collect()
             })
             .collect();
         let calls = items.len() * n;
         let within: usize = items.iter().map(|i| i.within_tolerance).sum();
-        let judges = observers.iter().map(|&seat| judge(record, seat, &items)).collect();
+        let judges = observers.iter().map(|&seat| judge(&taps, seat, &items)).collect();
         Calibration {
             alpha: krippendorff_alpha_nominal(&units),
             within_tolerance: (calls > 0).then(|| within as f64 / calls as f64),
@@ -195,26 +194,47 @@ fn trainer_record(record: &RoundRecord, rubrics: &Rubrics, lang: Lang) -> BTreeM
     first
 }
 
-/// Whether the observer's taps of `tag` agree with `present` at moment `at`.
-fn agrees(record: &RoundRecord, seat: SeatId, tag: &str, present: bool, at: Option<f64>) -> bool {
-    let taps = || record.observer_marks.iter().filter(|m| m.seat == seat && m.tag == tag);
-    match (present, at) {
-        (true, Some(at)) => taps().any(|m| (m.t - at).abs() <= TIMING_TOLERANCE_SECS),
-        (true, None) => taps().next().is_some(),
-        (false, _) => taps().next().is_none(),
+/// Each observer's taps of each item, looked up once per calibration (a room of 60 observers
+/// asks thousands of times).
+struct Taps<'r>(BTreeMap<SeatId, BTreeMap<&'r str, Vec<f64>>>);
+
+impl<'r> Taps<'r> {
+    fn of(record: &'r RoundRecord) -> Taps<'r> {
+        let mut taps: BTreeMap<SeatId, BTreeMap<&str, Vec<f64>>> = BTreeMap::new();
+        for mark in &record.observer_marks {
+            taps.entry(mark.seat).or_default().entry(mark.tag.as_str()).or_default().push(mark.t);
+        }
+        Taps(taps)
+    }
+
+    fn times(&self, seat: SeatId, tag: &str) -> &[f64] {
+        self.0.get(&seat).and_then(|tags| tags.get(tag)).map_or(&[], Vec::as_slice)
+    }
+
+    fn saw(&self, seat: SeatId, tag: &str) -> bool {
+        !self.times(seat, tag).is_empty()
+    }
+
+    /// Whether the observer's taps of `tag` agree with `present` at moment `at`.
+    fn agree(&self, seat: SeatId, tag: &str, present: bool, at: Option<f64>) -> bool {
+        let times = self.times(seat, tag);
+        match (present, at) {
+            (true, Some(at)) => times.iter().any(|t| (t - at).abs() <= TIMING_TOLERANCE_SECS),
+            (true, None) => !times.is_empty(),
+            (false, _) => times.is_empty(),
+        }
     }
 }
 
 /// The observer's judge points against the consensus: in time, when the consensus has a
 /// moment (the trainer's, else the room's).
-fn judge(record: &RoundRecord, seat: SeatId, items: &[ItemCall]) -> JudgeScore {
+fn judge(taps: &Taps, seat: SeatId, items: &[ItemCall]) -> JudgeScore {
     let (mut agreed, mut late) = (0, 0);
     for item in items {
         let at = item.trainer_at.or(item.room_at);
-        let tapped = record.first_mark(seat, &item.tag).is_some();
-        if agrees(record, seat, &item.tag, item.consensus, at) {
+        if taps.agree(seat, &item.tag, item.consensus, at) {
             agreed += 1;
-        } else if item.consensus && tapped {
+        } else if item.consensus && taps.saw(seat, &item.tag) {
             late += 1;
         }
     }

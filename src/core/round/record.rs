@@ -248,7 +248,11 @@ impl RoundRecord {
 
     /// When the room saw `tag`: the median of the observers' first taps of it.
     pub fn room_time_of(&self, tag: &str) -> Option<f64> {
-        let mut times: Vec<f64> = self.observers().into_iter().filter_map(|seat| self.first_mark(seat, tag)).collect();
+        let mut firsts: std::collections::BTreeMap<SeatId, f64> = std::collections::BTreeMap::new();
+        for mark in self.observer_marks.iter().filter(|m| m.tag == tag) {
+            firsts.entry(mark.seat).or_insert(mark.t);
+        }
+        let mut times: Vec<f64> = firsts.into_values().collect();
         if times.is_empty() {
             return None;
         }
