@@ -550,4 +550,57 @@ mod tests {
         assert!(saves_seen.iter().any(|&n| n > 1), "kills should land while the child is saving");
         std::fs::remove_dir_all(dir).unwrap();
     }
+
+    const FULL_DISK_VAR: &str = "SERVICE_CAMP_FULL_DISK_TEST_FILE";
+    /// What the child of the full-disk test may write into any one file.
+    const FILE_SIZE_LIMIT: usize = 64 * 1024;
+
+    /// The child side of the full-disk test: saves a session too big for the file-size limit it
+    /// runs under and says how that went. Run only by `a_write_failing_mid_file_…`.
+    #[test]
+    #[ignore = "child process of the full-disk test"]
+    fn oversized_save_child() {
+        let Some(path) = std::env::var_os(FULL_DISK_VAR).map(PathBuf::from) else { return };
+        let mut session = load_session(&path).expect("the original loads");
+        let team = session.teams[0].id();
+        for tick in 0..4_000 {
+            session.record(team, 1, PointsSource::Bonus, "a long day of bonuses", Timestamp(tick)).unwrap();
+        }
+        match save_session(&session, &path) {
+            Ok(_) => println!("saved"),
+            Err(e) => println!("refused: {e}"),
+        }
+    }
+
+    /// A write that fails in the middle of the file leaves the session file as it was and no
+    /// temp file beside it. A full disk (ENOSPC) and a file-size limit (EFBIG) fail the same
+    /// write call; the limit is what a test can set without filling a real disk (`prlimit`,
+    /// with SIGXFSZ ignored so the write returns the error instead of killing the process).
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_write_failing_mid_file_leaves_the_session_whole_and_no_temp_file() {
+        let dir = scratch("full-disk");
+        let path = dir.join("camp.ron");
+        let mut session = Session::new("full disk", Lang::En);
+        session.add_team("A", "⚡").unwrap();
+        save_session(&session, &path).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let child_test = module_path!().split_once("::").map_or(module_path!(), |(_, rest)| rest);
+        let output = Command::new("sh")
+            .arg("-c")
+            .arg(format!("trap '' XFSZ; exec prlimit --fsize={FILE_SIZE_LIMIT} \"$0\" \"$@\""))
+            .arg(std::env::current_exe().unwrap())
+            .args([&format!("{child_test}::oversized_save_child"), "--exact", "--ignored", "--nocapture"])
+            .args(["--test-threads=1"])
+            .env(FULL_DISK_VAR, &path)
+            .output()
+            .expect("sh and prlimit (util-linux) run the child");
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert!(said.contains("refused: ") && said.contains("File too large"), "the child said: {said}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the session file is untouched");
+        let left: Vec<String> = files_in(&dir).into_iter().filter(|name| name.ends_with(".tmp")).collect();
+        assert!(left.is_empty(), "temp files left behind: {left:?}");
+        load_session(&path).unwrap();
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }
