@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
+use bevy::tasks::futures::check_ready;
+use bevy::tasks::{AsyncComputeTaskPool, Task};
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use notify::event::ModifyKind;
 use notify::{EventKind, Watcher};
@@ -21,7 +23,7 @@ use crate::features::actions::{LibraryAction, UiAction};
 use crate::features::redraw::RedrawPlan;
 
 /// Every loaded scenario and every problem found in the folders.
-#[derive(Resource, Debug, Default)]
+#[derive(Resource, Debug, Default, Clone)]
 pub struct LoadedLibrary {
     pub library: Library,
     /// Syntax and semantic problems, for the banner.
@@ -174,7 +176,8 @@ pub fn plugin(app: &mut App) {
         .init_resource::<LibraryView>()
         .init_resource::<PendingChanges>()
         .add_systems(Startup, watch_folders)
-        .add_systems(Update, (apply_library_actions, reload_changed_files));
+        .init_resource::<Reloading>()
+        .add_systems(Update, (apply_library_actions, (finish_reload, reload_changed_files).chain()));
 }
 
 fn apply_library_actions(
@@ -235,9 +238,25 @@ fn is_scenario_file(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext == "ron")
 }
 
-/// Reads again the files that changed, once the burst has settled; the library counts as changed
-/// (and the screens redraw) only if some file's content really differs.
-fn reload_changed_files(pending: Res<PendingChanges>, mut shelf: ResMut<LoadedLibrary>, mut plan: ResMut<RedrawPlan>) {
+/// A reload running on the task pool, off the frame: the shelf as it will be, and whether
+/// anything changed.
+#[derive(Resource, Default)]
+struct Reloading(Option<Task<(LoadedLibrary, bool)>>);
+
+/// Reads again the files that changed, once the burst has settled, on the task pool (a large
+/// library never holds up the projector's frame). One reload at a time: edits made meanwhile
+/// wait for the next.
+fn reload_changed_files(
+    pending: Res<PendingChanges>,
+    shelf: Res<LoadedLibrary>,
+    mut reloading: ResMut<Reloading>,
+    mut plan: ResMut<RedrawPlan>,
+) {
+    if reloading.0.is_some() {
+        // Look again soon for the result.
+        plan.within(RELOAD_POLL_SECS);
+        return;
+    }
     let changed: Vec<PathBuf> = match pending.0.lock() {
         Ok(mut queue) if !queue.files.is_empty() => {
             if queue.last.is_some_and(|last| last.elapsed() < SETTLE) {
@@ -251,8 +270,25 @@ fn reload_changed_files(pending: Res<PendingChanges>, mut shelf: ResMut<LoadedLi
         }
         _ => return,
     };
-    if shelf.bypass_change_detection().reload(&changed) {
-        shelf.set_changed();
+    let mut next = shelf.clone();
+    reloading.0 = Some(AsyncComputeTaskPool::get().spawn(async move {
+        let changed_any = next.reload(&changed);
+        (next, changed_any)
+    }));
+    plan.within(RELOAD_POLL_SECS);
+}
+
+/// How soon the app looks for a finished reload.
+const RELOAD_POLL_SECS: f32 = 0.1;
+
+/// A finished reload replaces the library; the library counts as changed (and the screens
+/// redraw) only if some file's content really differs.
+fn finish_reload(mut reloading: ResMut<Reloading>, mut shelf: ResMut<LoadedLibrary>) {
+    let Some(task) = reloading.bypass_change_detection().0.as_mut() else { return };
+    let Some((next, changed_any)) = check_ready(task) else { return };
+    reloading.0 = None;
+    if changed_any {
+        *shelf = next;
     }
 }
 
