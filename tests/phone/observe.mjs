@@ -80,6 +80,7 @@ try {
   await top(ma);
   await chen.screenshot({ path: shots + "/phone-observe-zh.png" });
   await ma.screenshot({ path: shots + "/phone-observe-en.png" });
+  await ma.screenshot({ path: shots + "/phone-observe-full-en.png", fullPage: true });
   // Zhou's phone drops and comes back: his taps are still his.
   await zhou.reload();
   await zhou.waitForSelector(".pad button.tapped[data-tag='7a.acknowledge']", { timeout: 5000 });
