@@ -56,7 +56,7 @@ fn observed(mut record: RoundRecord) -> RoundRecord {
     for seat in 1..=60u32 {
         for (i, tag) in tags.iter().enumerate() {
             // Observers differ a little in what they tap and when.
-            if (seat as usize + i) % 4 != 0 {
+            if !(seat as usize + i).is_multiple_of(4) {
                 let t = 5.0 + 40.0 * i as f64 + f64::from(seat % 7);
                 record.mark_as_observer(SeatId(seat), t, tag).expect("a fresh tap");
             }

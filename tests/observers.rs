@@ -2,9 +2,7 @@
 //! pages in headless Chromium tapping blind, the grace after the end, the reveal on the
 //! console, the consensus settled in one action, and the round scored on it.
 
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::io::Write;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -26,12 +24,7 @@ fn session(app: &App) -> &Session {
 
 #[test]
 fn three_phones_observe_a_round_blind_and_the_room_settles_where_it_disagreed() {
-    let script_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/phone");
-    let ready = crate::phones::chromium().is_some() && script_dir.join("node_modules/playwright-core").is_dir();
-    if !ready {
-        // CI installs Chromium and playwright-core, so there this is a failure, never a skip.
-        assert!(std::env::var_os("CI").is_none(), "CI is set but Chromium or tests/phone/node_modules is missing");
-        eprintln!("Chromium or playwright-core missing: skipping the observers' pages (see the README)");
+    if !crate::phones::phone_scripts_ready("the observers' pages") {
         return;
     }
     let mut app = app_with(Session::demo(Lang::Zh));
@@ -48,29 +41,10 @@ fn three_phones_observe_a_round_blind_and_the_room_settles_where_it_disagreed() 
     let port = app.world().resource::<Phones>().port();
     let code = session(&app).room.code.clone();
 
-    let shots = std::env::var_os("PHONE_SHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join(format!("sc-observe-shots-{}", std::process::id())));
-    std::fs::create_dir_all(&shots).unwrap();
     let base = format!("http://127.0.0.1:{port}");
-    let mut driver = Command::new("node")
-        .arg(script_dir.join("observe.mjs"))
-        .args([base.as_str(), code.as_str(), shots.to_str().unwrap()])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("node runs");
+    let (mut driver, shots) = crate::phones::run_phone_script("observe.mjs", "observe", &base, &code);
     let mut to_driver = driver.stdin.take().unwrap();
-    let stdout = BufReader::new(driver.stdout.take().unwrap());
-    let (sender, lines) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in stdout.lines().map_while(Result::ok) {
-            if sender.send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let lines = crate::phones::lines_of(driver.stdout.take().unwrap());
     // The app's frames answer the phones: keep them coming while the pages work.
     let deadline = Instant::now() + Duration::from_secs(90);
     let mut summary = String::new();

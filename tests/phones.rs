@@ -45,15 +45,7 @@ impl RoomProcess {
             .spawn()
             .expect("the binary runs");
         let stdin = child.stdin.take().unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
-        let (sender, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in stdout.lines().map_while(Result::ok) {
-                if sender.send(line).is_err() {
-                    break;
-                }
-            }
-        });
+        let lines = lines_of(child.stdout.take().unwrap());
         let mut room = RoomProcess { child, stdin, lines, port: 0, code: String::new(), session_file };
         let local = room.wait_for_line("local: ");
         // local: http://127.0.0.1:PORT/?code=CODE
@@ -210,19 +202,61 @@ fn phones_join_with_the_code_vote_once_and_their_streams_follow_the_room() {
     assert!(session.room.locked);
 }
 
-pub(crate) fn chromium() -> Option<PathBuf> {
+/// A child's stdout, line by line, read on a thread of its own.
+pub(crate) fn lines_of(stdout: impl std::io::Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (sender, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    lines
+}
+
+fn chromium() -> Option<PathBuf> {
     let path = PathBuf::from(std::env::var_os("CHROMIUM").unwrap_or_else(|| "/usr/bin/chromium".into()));
     path.is_file().then_some(path)
 }
 
+fn phone_scripts() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/phone")
+}
+
+/// Whether Debian's Chromium and playwright-core are there for the phone scripts. CI installs
+/// both, so there a missing one is a failure, never a skip; elsewhere `what` is skipped, saying so.
+pub(crate) fn phone_scripts_ready(what: &str) -> bool {
+    if chromium().is_some() && phone_scripts().join("node_modules/playwright-core").is_dir() {
+        return true;
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI is set but Chromium or tests/phone/node_modules is missing");
+    eprintln!("Chromium or playwright-core missing: skipping {what} (see the README)");
+    false
+}
+
+/// Runs `tests/phone/<script>` against the room at `base` with its `code`; its screenshots go
+/// to `$PHONE_SHOTS`, else a temporary folder named after `name`. Returns the running script
+/// (stdin, stdout and stderr piped) and the screenshots' folder.
+pub(crate) fn run_phone_script(script: &str, name: &str, base: &str, code: &str) -> (Child, PathBuf) {
+    let shots = std::env::var_os("PHONE_SHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("sc-{name}-shots-{}", std::process::id())));
+    std::fs::create_dir_all(&shots).unwrap();
+    let driver = Command::new("node")
+        .arg(phone_scripts().join(script))
+        .args([base, code, shots.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    (driver, shots)
+}
+
 #[test]
 fn the_phone_page_in_real_chromium_joins_designs_votes_rejoins_and_debriefs() {
-    let script_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/phone");
-    let ready = chromium().is_some() && script_dir.join("node_modules/playwright-core").is_dir();
-    if !ready {
-        // CI installs Chromium and playwright-core, so there this is a failure, never a skip.
-        assert!(std::env::var_os("CI").is_none(), "CI is set but Chromium or tests/phone/node_modules is missing");
-        eprintln!("Chromium or playwright-core missing: skipping the phone page (see the README)");
+    if !phone_scripts_ready("the phone page") {
         return;
     }
     // The demo camp before its vote, and a round just played by 磐石队 waiting for the room's stars.
@@ -235,19 +269,8 @@ fn the_phone_page_in_real_chromium_joins_designs_votes_rejoins_and_debriefs() {
     round.end(240.0, RoundEnding::Ended);
     camp.rounds.push(round);
     let mut room = RoomProcess::serving("browser", &camp);
-    let shots = std::env::var_os("PHONE_SHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join(format!("sc-phone-shots-{}", std::process::id())));
-    std::fs::create_dir_all(&shots).unwrap();
     let base = format!("http://127.0.0.1:{}", room.port);
-    let mut driver = Command::new("node")
-        .arg(script_dir.join("drive.mjs"))
-        .args([base.as_str(), room.code.as_str(), shots.to_str().unwrap()])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("node runs");
+    let (mut driver, shots) = run_phone_script("drive.mjs", "phone", &base, &room.code);
     let mut to_driver = driver.stdin.take().unwrap();
     let mut summary = String::new();
     for line in BufReader::new(driver.stdout.take().unwrap()).lines().map_while(Result::ok) {

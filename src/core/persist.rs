@@ -461,6 +461,12 @@ mod tests {
         std::fs::remove_dir_all(dir).unwrap();
     }
 
+    /// The name this test binary knows the test `name` of this module by, to run it as a child.
+    fn child_test(name: &str) -> String {
+        let module = module_path!().split_once("::").map_or(module_path!(), |(_, rest)| rest);
+        format!("{module}::{name}")
+    }
+
     const CHILD_FILE_VAR: &str = "SERVICE_CAMP_KILL_TEST_FILE";
 
     /// The child side of the kill test: resumes the session file and saves one more ledger entry
@@ -493,8 +499,7 @@ mod tests {
         let mut session = Session::new("kill -9", Lang::En);
         session.add_team("A", "⚡").unwrap();
         save_session(&session, &path).unwrap();
-        let child_test = module_path!().split_once("::").map_or(module_path!(), |(_, rest)| rest);
-        let child_test = format!("{child_test}::save_loop_child");
+        let child_test = child_test("save_loop_child");
         let seed = Timestamp::now().0;
         let mut rng = StdRng::seed_from_u64(seed);
         let mut reported = 0;
@@ -585,12 +590,11 @@ mod tests {
         session.add_team("A", "⚡").unwrap();
         save_session(&session, &path).unwrap();
         let before = std::fs::read(&path).unwrap();
-        let child_test = module_path!().split_once("::").map_or(module_path!(), |(_, rest)| rest);
         let output = Command::new("sh")
             .arg("-c")
             .arg(format!("trap '' XFSZ; exec prlimit --fsize={FILE_SIZE_LIMIT} \"$0\" \"$@\""))
             .arg(std::env::current_exe().unwrap())
-            .args([&format!("{child_test}::oversized_save_child"), "--exact", "--ignored", "--nocapture"])
+            .args([&child_test("oversized_save_child"), "--exact", "--ignored", "--nocapture"])
             .args(["--test-threads=1"])
             .env(FULL_DISK_VAR, &path)
             .output()

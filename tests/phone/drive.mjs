@@ -4,7 +4,7 @@
 // with a line on stdin once done. The last line printed is a JSON summary of what was seen.
 //
 // node drive.mjs BASE_URL ROOM_CODE SHOTS_DIR
-import { chromium } from "playwright-core";
+import { launch, phone, showFailure } from "./browser.mjs";
 import readline from "node:readline";
 
 const [base, code, shots] = process.argv.slice(2);
@@ -27,12 +27,7 @@ async function within(ms, what, test) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const browser = await launch();
 
 try {
   // Someone without the code gets nowhere.
@@ -149,13 +144,7 @@ try {
   await ann.screenshot({ path: shots + "/phone-debrief-en.png" });
   summary.annNameShownAsText = (await ann.textContent("#who-text")).includes("<b>");
 } catch (error) {
-  // Leave what each phone showed, to see why.
-  for (const [i, context] of browser.contexts().entries()) {
-    for (const [j, page] of context.pages().entries()) {
-      await page.screenshot({ path: shots + "/failure-" + i + "-" + j + ".png" }).catch(() => {});
-      console.error("phone " + i + "-" + j + ": " + (await page.textContent("body").catch(() => "?")));
-    }
-  }
+  await showFailure(browser, shots, "failure-");
   throw error;
 } finally {
   await browser.close();

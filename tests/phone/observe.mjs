@@ -4,19 +4,14 @@
 // phones then finish within the grace and wait for the reveal. The last line is a JSON summary.
 //
 // node observe.mjs BASE_URL ROOM_CODE SHOTS_DIR
-import { chromium } from "playwright-core";
+import { launch, phone, showFailure } from "./browser.mjs";
 import readline from "node:readline";
 
 const [base, code, shots] = process.argv.slice(2);
 const answers = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 const summary = {};
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const browser = await launch();
 
 // A participant of the team at `teamIndex` on the join list, joining as its first member.
 async function observer(teamIndex, lang) {
@@ -103,12 +98,7 @@ try {
   await chen.screenshot({ path: shots + "/phone-observe-result-zh.png" });
   await ma.screenshot({ path: shots + "/phone-observe-result-en.png" });
 } catch (error) {
-  for (const [i, context] of browser.contexts().entries()) {
-    for (const [j, page] of context.pages().entries()) {
-      await page.screenshot({ path: shots + "/failure-observe-" + i + "-" + j + ".png" }).catch(() => {});
-      console.error("phone " + i + "-" + j + ": " + (await page.textContent("body").catch(() => "?")));
-    }
-  }
+  await showFailure(browser, shots, "failure-observe-");
   throw error;
 } finally {
   await browser.close();

@@ -112,7 +112,7 @@ impl PhoneView {
             let mine = record.phone_ratings.iter().find(|r| r.seat == seat.id);
             json!({
                 "round": record.number,
-                "title": { "zh": record.title.get(Lang::Zh), "en": record.title.get(Lang::En) },
+                "title": bilingual(&record.title),
                 "team": record.team.0,
                 "rep": record.rep,
                 "stars": mine.map_or(0, |r| r.stars),
