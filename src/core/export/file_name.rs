@@ -31,9 +31,8 @@ pub fn safe_file_name(name: &str, fallback: &str) -> String {
         kept += 1;
     }
     let safe = safe.trim_end_matches('-');
-    if safe.is_empty() {
-        return fallback.to_string();
-    }
+    // The fallback is held to the same rule: a caller's "con" is no safer than a trainer's.
+    let safe = if safe.is_empty() { fallback } else { safe };
     if is_windows_device(safe) { format!("{safe}_") } else { safe.to_string() }
 }
 
@@ -62,6 +61,7 @@ mod tests {
         assert_eq!(safe_file_name("a\0b\nc\u{7f}d", "x"), "a-b-c-d");
         assert_eq!(safe_file_name("..", "team"), "team");
         assert_eq!(safe_file_name("🔥🔥", "team"), "team");
+        assert_eq!(safe_file_name("", "con"), "con_", "a fallback that is a device name too");
         assert_eq!(safe_file_name("con", "x"), "con_");
         assert_eq!(safe_file_name("NUL.txt", "x"), "NUL-txt");
         assert_eq!(safe_file_name("LPT1", "x"), "LPT1_");
