@@ -125,21 +125,26 @@ mod tests {
     use super::*;
     use crate::core::locale::Locales;
 
+    /// Exports `session` with the shipped rubrics and built-in words, stamped at time 0.
+    fn export(session: &Session, lang: Lang, formats: &[Format], dir: &Path) -> Vec<PathBuf> {
+        export_session(
+            session,
+            crate::core::scoring::shipped_rubrics(),
+            Locales::compiled_in(),
+            lang,
+            formats,
+            dir,
+            Timestamp(0),
+        )
+        .unwrap()
+    }
+
     #[test]
     fn every_format_writes_its_files_inside_the_folder_named_after_the_session() {
         let dir = std::env::temp_dir().join(format!("sc-export-{}", std::process::id()));
         let mut session = Session::demo(Lang::Zh);
         session.name = "../华东/训练营: 第一天".into();
-        let written = export_session(
-            &session,
-            crate::core::scoring::shipped_rubrics(),
-            Locales::compiled_in(),
-            Lang::Zh,
-            &Format::ALL,
-            &dir,
-            Timestamp(0),
-        )
-        .unwrap();
+        let written = export(&session, Lang::Zh, &Format::ALL, &dir);
         let names: Vec<String> =
             written.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
         std::fs::remove_dir_all(&dir).unwrap();
@@ -161,16 +166,7 @@ mod tests {
     fn only_the_asked_formats_are_written() {
         let dir = std::env::temp_dir().join(format!("sc-export-json-{}", std::process::id()));
         let session = Session::demo(Lang::En);
-        let written = export_session(
-            &session,
-            crate::core::scoring::shipped_rubrics(),
-            Locales::compiled_in(),
-            Lang::En,
-            &[Format::Json],
-            &dir,
-            Timestamp(0),
-        )
-        .unwrap();
+        let written = export(&session, Lang::En, &[Format::Json], &dir);
         let json = std::fs::read_to_string(&written[0]).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(written.len(), 1);
@@ -188,16 +184,7 @@ mod tests {
         let team = session.teams[0].id();
         let join = crate::core::room::JoinRequest { code: "5151".into(), team, name: "Ann".into() };
         let (_, token) = session.join_from_phone(&join, &cx).unwrap();
-        let written = export_session(
-            &session,
-            crate::core::scoring::shipped_rubrics(),
-            Locales::compiled_in(),
-            Lang::En,
-            &[Format::Json],
-            &dir,
-            Timestamp(0),
-        )
-        .unwrap();
+        let written = export(&session, Lang::En, &[Format::Json], &dir);
         let json = std::fs::read_to_string(&written[0]).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         let copy: Session = serde_json::from_str(&json).unwrap();
