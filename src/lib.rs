@@ -8,6 +8,8 @@
 //!   the room clock, rounds, the scenario library, practice, settings, sound, windows).
 //! - [`server`]: the room server phones join over the LAN (axum); a caller of core, like the
 //!   CLI, that hands phones' requests to the session's owner.
+//! - [`lrs`]: the HTTP client and the background worker that send the day's xAPI statements
+//!   from the session's outbox to the company's learning record store.
 //! - [`ui`]: egui only: context and chrome, overlays, the theme and one file per screen.
 //! - [`app`] assembles Bevy with the features and the UI; [`cli`] parses the command line.
 
@@ -15,5 +17,6 @@ pub mod app;
 pub mod cli;
 pub mod core;
 pub mod features;
+pub mod lrs;
 pub mod server;
 pub mod ui;

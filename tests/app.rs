@@ -7,6 +7,7 @@ mod camp_day;
 mod cli;
 mod content;
 mod headless;
+mod lrs;
 mod observers;
 mod phones;
 mod rounds;

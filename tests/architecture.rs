@@ -237,6 +237,7 @@ fn layer(file: &Path) -> &'static str {
         Some("core") => "core",
         Some("features") => "features",
         Some("server") => "server",
+        Some("lrs") => "lrs",
         Some("ui") => "ui",
         Some("app") => "app",
         Some("cli") => "cli",
@@ -267,11 +268,12 @@ fn layers_import_only_the_layers_below_them() {
     let allowed: BTreeMap<&str, &[&str]> = BTreeMap::from([
         ("core", &["core"][..]),
         ("server", &["core", "server"][..]),
-        ("features", &["core", "server", "features"][..]),
-        ("ui", &["core", "server", "features", "ui"][..]),
-        ("app", &["core", "server", "features", "ui", "app"][..]),
-        ("cli", &["core", "server", "features", "ui", "app", "cli"][..]),
-        ("root", &["core", "server", "features", "ui", "app", "cli", "root"][..]),
+        ("lrs", &["core", "lrs"][..]),
+        ("features", &["core", "server", "lrs", "features"][..]),
+        ("ui", &["core", "server", "lrs", "features", "ui"][..]),
+        ("app", &["core", "server", "lrs", "features", "ui", "app"][..]),
+        ("cli", &["core", "server", "lrs", "features", "ui", "app", "cli"][..]),
+        ("root", &["core", "server", "lrs", "features", "ui", "app", "cli", "root"][..]),
     ]);
     let modules = modules();
     let mut wrong = Vec::new();

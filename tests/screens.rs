@@ -11,19 +11,21 @@ use service_camp::core::practice::Progress;
 use service_camp::core::room::{JoinRequest, PhoneAction, RoomEdit, RoomStage};
 use service_camp::core::round::{Observed, RoundCast, RoundRecord, RoundReview, scoring_pad};
 use service_camp::core::session::{EditContext, Session, SessionEdit, Timestamp};
+use service_camp::core::lrs::settings::LrsSettings;
 use service_camp::core::settings::Settings;
 use service_camp::features::actions::ClockAction;
 use service_camp::features::actions::LibraryAction;
 use service_camp::features::actions::PracticeAction;
 use service_camp::features::actions::RoundAction;
-use service_camp::features::actions::{CampAction, UiAction};
+use service_camp::features::actions::{CampAction, LrsAction, UiAction};
 use service_camp::features::phones::Phones;
+use service_camp::lrs::worker::Status;
 use service_camp::features::practice::PracticeState;
 use service_camp::features::rounds::{RoundDesk, RoundView};
 use service_camp::features::scenarios::{LibraryView, LoadedLibrary};
 use service_camp::features::screen::Screen;
 use service_camp::ui::chrome::chrome;
-use service_camp::ui::context::{CampView, UiCx, UiData};
+use service_camp::ui::context::{CampView, LrsView, UiCx, UiData};
 use service_camp::ui::screens::ScreenView;
 use service_camp::ui::theme::{self, ThemeKind};
 
@@ -38,6 +40,8 @@ struct Shown {
     progress: Progress,
     round: RoundDesk,
     phones: Phones,
+    lrs_settings: LrsSettings,
+    lrs_status: Status,
     screen: Screen,
     actions: Vec<UiAction>,
     styled: bool,
@@ -63,6 +67,8 @@ impl Shown {
             progress: Progress::default(),
             round: RoundDesk::default(),
             phones: Phones::default(),
+            lrs_settings: LrsSettings::default(),
+            lrs_status: Status::default(),
             screen,
             actions: Vec::new(),
             styled: false,
@@ -94,6 +100,7 @@ impl Shown {
             },
             round: &self.round,
             phones: &self.phones,
+            lrs: LrsView { settings: &self.lrs_settings, status: &self.lrs_status },
         }
     }
 }
@@ -723,4 +730,59 @@ fn agenda_controls_never_cover_the_step_titles_on_a_narrow_window() {
             }
         }
     }
+}
+
+/// An LRS set, 312 statements sent and 14 waiting since the network dropped at 10:42 local time.
+fn with_lrs_offline(screen: Screen, lang: Lang) -> Shown {
+    let since = service_camp::core::session::Timestamp(1_764_060_120_000);
+    Shown {
+        lrs_settings: LrsSettings {
+            enabled: true,
+            endpoint: "https://lrs.example.com/xAPI".into(),
+            user: "camp-trainer".into(),
+            password: "correct horse battery".into(),
+            home_page: "https://learning.example.com".into(),
+        },
+        lrs_status: Status { sending: true, sent: 312, waiting: 14, offline_since: Some(since), ..Status::default() },
+        ..Shown::new(screen, lang, ThemeKind::Light)
+    }
+}
+
+#[test]
+fn the_top_bar_says_how_sending_goes_and_opens_the_lrs_settings() {
+    let since = service_camp::core::time::clock_in(
+        service_camp::core::session::Timestamp(1_764_060_120_000),
+        &service_camp::core::time::local_zone(),
+    );
+    let mut english = harness_for(with_lrs_offline(Screen::Leaderboard, Lang::En));
+    let line = format!("LRS: 312 sent, 14 waiting (offline since {since})");
+    english.get_by_label(&line).click();
+    english.run_steps(2);
+    assert!(english.state().actions.contains(&UiAction::Go(Screen::Settings)));
+    let chinese = harness_for(with_lrs_offline(Screen::Leaderboard, Lang::Zh));
+    assert!(chinese.query_by_label(&format!("LRS:已发送 312 条,待发送 14 条({since} 起离线)")).is_some());
+    // No LRS set: no line at all.
+    let none = harness(Screen::Leaderboard, Lang::En, ThemeKind::Light);
+    assert!(none.query_by_label_contains("LRS:").is_none());
+}
+
+#[test]
+fn the_lrs_settings_never_show_the_password_and_save_what_was_typed() {
+    // Tall enough for the whole settings page, as its scroll area would show it.
+    let mut harness = harness_sized(with_lrs_offline(Screen::Settings, Lang::En), [1920.0, 2000.0]);
+    assert!(labels(&harness).iter().all(|l| !l.contains("correct horse")), "the password is not in any text shown");
+    assert!(harness.query_by_label("Save").is_some());
+    // A refused statement: the reason, and what the trainer can do.
+    let refused = service_camp::core::lrs::delivery::Stop::Refused {
+        status: 400,
+        message: "invalid verb".into(),
+        id: "abc".into(),
+    };
+    harness.state_mut().lrs_status.stopped = Some(refused);
+    harness.run_steps(2);
+    let stopped = "LRS stopped: the LRS refused a statement (HTTP 400): invalid verb";
+    assert_eq!(harness.query_all_by_label(stopped).count(), 2, "on the top bar and in the settings");
+    harness.get_by_label("Set it aside, send the rest").click();
+    harness.run_steps(2);
+    assert!(harness.state().actions.contains(&UiAction::Lrs(LrsAction::SetAside)));
 }

@@ -616,3 +616,26 @@ export-disputed = Disputed (seen by / observers; ✓ consensus with the room)
 export-best-judge = Best judge of the day
 export-yes = yes
 export-no = no
+
+## The company's learning record store (Settings, the top bar)
+lrs-title = Learning record store (LRS)
+lrs-explain = The day's results go to your company's LRS (xAPI) while the camp runs. Without a network they wait beside the session file and go later.
+lrs-enabled = Send while the day runs
+lrs-endpoint = xAPI endpoint
+lrs-user = User
+lrs-password = Password
+lrs-home-page = Agent home page
+lrs-save = Save
+lrs-chip = LRS: { $sent } sent, { $waiting } waiting
+lrs-chip-offline = LRS: { $sent } sent, { $waiting } waiting (offline since { $since })
+lrs-chip-stopped = LRS stopped: { $why }
+lrs-stopped-credentials = the LRS refused the user or password (HTTP { $status })
+lrs-stopped-refused = the LRS refused a statement (HTTP { $status }): { $message }
+lrs-last-error = Last error: { $error }
+lrs-retry = Retry now
+lrs-set-aside = Set it aside, send the rest
+lrs-retry-set-aside = Send the { $count } set aside again
+lrs-set-aside-count = { $count } set aside (refused by the LRS, kept in the outbox)
+lrs-off = Sending is off: { $waiting } statements wait in the outbox.
+lrs-not-configured = No LRS set: the day's record stays in the exports.
+lrs-outbox-problem = The outbox file: { $problem }

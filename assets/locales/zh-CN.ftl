@@ -598,3 +598,26 @@ export-disputed = 有争议的项(看到人数/观察员;✓ 共识采纳全场)
 export-best-judge = 今日最佳裁判
 export-yes = 是
 export-no = 否
+
+## 公司的学习记录库(设置页、顶栏)
+lrs-title = 学习记录库(LRS)
+lrs-explain = 训练营进行时,当天的成绩实时发送到公司的学习记录库(xAPI)。没有网络时,记录保存在场次文件旁,联网后补发。
+lrs-enabled = 训练进行时发送
+lrs-endpoint = xAPI 地址
+lrs-user = 用户名
+lrs-password = 密码
+lrs-home-page = 学员账号主页
+lrs-save = 保存
+lrs-chip = LRS:已发送 { $sent } 条,待发送 { $waiting } 条
+lrs-chip-offline = LRS:已发送 { $sent } 条,待发送 { $waiting } 条({ $since } 起离线)
+lrs-chip-stopped = LRS 已暂停:{ $why }
+lrs-stopped-credentials = 学习记录库拒绝了用户名或密码(HTTP { $status })
+lrs-stopped-refused = 学习记录库拒收一条记录(HTTP { $status }):{ $message }
+lrs-last-error = 最近的错误:{ $error }
+lrs-retry = 立即重试
+lrs-set-aside = 搁置这条,继续发送其余的
+lrs-retry-set-aside = 重新发送搁置的 { $count } 条
+lrs-set-aside-count = 已搁置 { $count } 条(被学习记录库拒收,保留在待发队列中)
+lrs-off = 发送已关闭:{ $waiting } 条记录在待发队列中。
+lrs-not-configured = 尚未设置学习记录库:当天的记录只在导出文件中。
+lrs-outbox-problem = 待发队列文件:{ $problem }

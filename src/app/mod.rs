@@ -23,9 +23,9 @@ use crate::features::practice::LearnerProgress;
 use crate::features::redraw::{IDLE_WAIT, Reactive};
 use crate::features::rounds::RoundDesk;
 use crate::features::scenarios::LoadedLibrary;
-use crate::features::settings::{CurrentSettings, SettingsFile};
+use crate::features::settings::{CurrentSettings, LrsConfig, SettingsFile};
 use crate::features::{
-    camp, navigation, phones, practice, redraw, room_clock, rounds, scenarios, screen, settings, sound, window,
+    camp, lrs, navigation, phones, practice, redraw, room_clock, rounds, scenarios, screen, settings, sound, window,
 };
 use crate::ui::{self, console_window};
 
@@ -55,6 +55,7 @@ pub fn core_plugins(app: &mut App) {
         camp::plugin,
         rounds::plugin,
         phones::plugin,
+        lrs::plugin,
     ));
 }
 
@@ -79,6 +80,13 @@ pub fn build(options: AppOptions) -> App {
     let shelf = load_scenarios(rubrics.as_ref());
     let progress = load_progress(options.tour.is_some(), &mut problems);
     let recent = load_recent(&mut problems);
+    let lrs_config = if options.tour.is_some() {
+        LrsConfig::default()
+    } else {
+        let (config, problem) = LrsConfig::in_config_dir();
+        problems.extend(problem);
+        config
+    };
     let (session, backup_offer) = match (&options.tour, options.session.clone()) {
         (Some(_), _) => (CurrentSession::default(), BackupOffer::default()),
         (None, Some(path)) => camp::open_session(path, &mut problems),
@@ -115,6 +123,7 @@ pub fn build(options: AppOptions) -> App {
     .add_plugins(EguiPlugin::default())
     .insert_resource(CurrentSettings(settings))
     .insert_resource(settings_file)
+    .insert_resource(lrs_config)
     .insert_resource(LoadedLocales(std::sync::Arc::new(locales)))
     .insert_resource(ContentProblems(problems))
     .insert_resource(SaveState::for_path(session.path.as_deref()))

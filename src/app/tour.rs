@@ -25,7 +25,10 @@ use crate::features::room_clock::RoomClock;
 use crate::features::rounds::RoundDesk;
 use crate::features::scenarios::{LibraryView, LoadedLibrary};
 use crate::features::screen::Screen;
-use crate::features::settings::CurrentSettings;
+use crate::core::lrs::settings::LrsSettings;
+use crate::features::lrs::Lrs;
+use crate::features::settings::{CurrentSettings, LrsConfig};
+use crate::lrs::worker::WorkerOptions;
 use crate::ui::theme::{ThemeKind, effects};
 use std::sync::Arc;
 
@@ -75,6 +78,8 @@ pub enum Variant {
     ObserversConsole,
     /// The observers' reveal on the projector (the trainer's key).
     ObserversProjector,
+    /// Settings with an LRS set that cannot be reached: the outbox fills, the top bar says so.
+    LrsOffline,
 }
 
 impl Shot {
@@ -98,6 +103,7 @@ impl Shot {
             Variant::JoinCard => "-join",
             Variant::ObserversConsole => "-observers-console",
             Variant::ObserversProjector => "-observers",
+            Variant::LrsOffline => "-lrs-offline",
         };
         format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
     }
@@ -126,6 +132,7 @@ pub fn plan(langs: &[Lang]) -> Vec<Shot> {
             (Screen::Round, Variant::ObserversProjector),
             (Screen::Debrief, Variant::DebriefEditor),
             (Screen::Teams, Variant::JoinCard),
+            (Screen::Settings, Variant::LrsOffline),
         ] {
             shots.push(Shot { screen, lang, variant });
         }
@@ -172,6 +179,8 @@ pub fn plugin(options: TourOptions) -> impl Fn(&mut App) {
             saved: Vec::new(),
             failures: Vec::new(),
         })
+        // The LRS shot's statements go (and fail) at once.
+        .insert_resource(Lrs::with_options(WorkerOptions { settle: std::time::Duration::ZERO, ..WorkerOptions::default() }))
         .add_systems(Update, drive_tour);
     }
 }
@@ -193,6 +202,9 @@ struct Stage<'w, 's> {
     clock: ResMut<'w, RoomClock>,
     save: ResMut<'w, SaveState>,
     phones: ResMut<'w, Phones>,
+    lrs: ResMut<'w, LrsConfig>,
+    /// The LRS shot's session folder, for its outbox.
+    lrs_folder: Local<'s, Option<tempfile::TempDir>>,
     /// Phones of the join card's shot, connected for real.
     connected: Local<'s, Vec<std::net::TcpStream>>,
     /// The app clock the room clock runs on.
@@ -244,6 +256,7 @@ impl Stage<'_, '_> {
         };
         self.arrange_round(shot);
         self.arrange_phones(shot, now);
+        self.arrange_lrs(shot);
         self.next_screen.set(shot.screen);
         // Restart the entrance animation even when the screen stays the same.
         self.entered.0 = now;
@@ -251,6 +264,31 @@ impl Stage<'_, '_> {
 }
 
 impl Stage<'_, '_> {
+    /// The LRS shot: a real outbox worker for the demo day, sending to a loopback port nobody
+    /// listens on, so the top bar and the settings show the venue offline for real.
+    fn arrange_lrs(&mut self, shot: &Shot) {
+        if shot.variant != Variant::LrsOffline {
+            if self.lrs.settings.is_complete() {
+                self.lrs.settings = LrsSettings::default();
+                self.session.path = None;
+            }
+            return;
+        }
+        if self.lrs_folder.is_none() {
+            *self.lrs_folder = tempfile::tempdir().ok();
+        }
+        let Some(folder) = self.lrs_folder.as_ref() else { return };
+        let closed = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_or(9, |a| a.port());
+        self.lrs.settings = LrsSettings {
+            enabled: true,
+            endpoint: format!("http://127.0.0.1:{closed}/xAPI"),
+            user: "camp-trainer".into(),
+            password: "correct horse battery".into(),
+            home_page: "https://learning.example.com".into(),
+        };
+        self.session.path = Some(folder.path().join("camp.ron"));
+    }
+
     /// The round shots: a round of the tour scenario played by the first team, live (a taboo
     /// phrase just said), being rated, or finished with its points on the board.
     fn arrange_round(&mut self, shot: &Shot) {

@@ -48,7 +48,9 @@ pub fn run_export(
     let locales = super::content::locales_reporting(err);
     let formats = if formats.is_empty() { &Format::ALL[..] } else { formats };
     let lang = lang.unwrap_or(session.lang);
-    match export_session(&session, &rubrics, &locales, lang, formats, out, Timestamp::now()) {
+    // Agents under the company's home page, as `push` sends them.
+    let lrs = super::push::saved_settings(err);
+    match export_session(&session, &rubrics, &locales, lang, formats, out, lrs.home_page(), Timestamp::now()) {
         Ok(written) => {
             for path in written {
                 let _ = writeln!(out_log, "{}", path.display());

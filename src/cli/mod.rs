@@ -13,6 +13,7 @@ use crate::core::{paths, scoring};
 mod content;
 mod eval;
 mod export;
+mod push;
 mod room;
 mod score;
 mod validate;
@@ -102,6 +103,42 @@ pub enum Command {
         #[arg(long)]
         port: Option<u16>,
     },
+    /// Send (or send again) a session's xAPI statements to the company's LRS; the password comes
+    /// from SERVICE_CAMP_LRS_PASSWORD, else a prompt, else the saved settings. Nothing is stored twice.
+    Push {
+        /// The session file (RON).
+        #[arg(required_unless_present = "demo", conflicts_with = "demo")]
+        session: Option<PathBuf>,
+        /// Send the built-in demo day (in `--lang`).
+        #[arg(long)]
+        demo: bool,
+        /// The LRS's xAPI endpoint (default: the saved one), e.g. https://lrs.example.com/xAPI.
+        #[arg(long, value_name = "URL")]
+        lrs: Option<String>,
+        /// The LRS user (default: the saved one).
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+    },
+    /// Show or change the saved LRS connection the app and `push` use (the password masked).
+    Lrs {
+        /// The LRS's xAPI endpoint, e.g. https://lrs.example.com/xAPI.
+        #[arg(long, value_name = "URL")]
+        endpoint: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+        /// Ask for the password (or take SERVICE_CAMP_LRS_PASSWORD).
+        #[arg(long)]
+        password: bool,
+        /// The company's agent home page for people and teams.
+        #[arg(long, value_name = "URL")]
+        home_page: Option<String>,
+        /// Send while the day runs.
+        #[arg(long, conflicts_with = "off")]
+        on: bool,
+        /// Keep statements in the outbox, unsent.
+        #[arg(long)]
+        off: bool,
+    },
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,6 +216,22 @@ pub fn main() -> ExitCode {
             lang,
             &out,
             &format,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
+        Some(Command::Push { session, demo, lrs, user }) => exit_code(push::run_push(
+            &push::PushRequest { session: session.as_deref(), demo, lang, lrs: lrs.as_deref(), user: user.as_deref() },
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
+        Some(Command::Lrs { endpoint, user, password, home_page, on, off }) => exit_code(push::run_lrs_settings(
+            &push::LrsChange {
+                endpoint: endpoint.as_deref(),
+                user: user.as_deref(),
+                home_page: home_page.as_deref(),
+                enabled: if on { Some(true) } else if off { Some(false) } else { None },
+                password,
+            },
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )),

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod lang;
 pub mod limits;
 pub mod locale;
+pub mod lrs;
 pub mod paths;
 pub mod persist;
 pub mod practice;

@@ -51,6 +51,21 @@ pub fn save_ron<T: serde::Serialize>(value: &T, path: &Path) -> io::Result<()> {
     write_atomically(path, text.as_bytes())
 }
 
+/// [`save_ron`] for a file holding a secret: readable and writable by its owner only, whatever
+/// the permissions it had.
+pub fn save_ron_private<T: serde::Serialize>(value: &T, path: &Path) -> io::Result<()> {
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default()).map_err(io::Error::other)?;
+    replace_atomically(path, Access::OwnerOnly, |out| out.write_all(text.as_bytes()))
+}
+
+/// Who may read a file the app replaces.
+#[derive(Clone, Copy, PartialEq)]
+enum Access {
+    /// As the file it replaces (a new file: readable by others).
+    Kept,
+    OwnerOnly,
+}
+
 /// Replaces `path` with `contents` so that, whenever the process dies, the file holds either the
 /// old or the new contents in full. The temp file has an unpredictable name and is created
 /// exclusively in the target's folder, so a link planted there is never followed and two savers
@@ -63,6 +78,14 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// [`write_atomically`] for contents written piece by piece (a large export, streamed): `write`
 /// fills the temp file; if it fails, the temp file is deleted and the target untouched.
 pub fn write_atomically_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    replace_atomically(path, Access::Kept, write)
+}
+
+fn replace_atomically(
+    path: &Path,
+    access: Access,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder)?;
     let permissions = match std::fs::metadata(path) {
@@ -83,6 +106,8 @@ pub fn write_atomically_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> 
     }
     temp.as_file().sync_all()?;
     match permissions {
+        // The temp file starts private.
+        _ if access == Access::OwnerOnly => {}
         Some(kept) => temp.as_file().set_permissions(kept)?,
         None => readable_by_others(temp.as_file())?,
     }

@@ -33,6 +33,11 @@ pub fn readable_in(at: Timestamp, zone: &TimeZone) -> String {
     zoned(at, zone).strftime("%Y-%m-%d %H:%M %:z").to_string()
 }
 
+/// The time of day in `zone`, as a clock shows it: `10:42`.
+pub fn clock_in(at: Timestamp, zone: &TimeZone) -> String {
+    zoned(at, zone).strftime("%H:%M").to_string()
+}
+
 /// The local calendar day of `at`.
 pub fn local_date(at: Timestamp) -> String {
     date_in(at, &local_zone())

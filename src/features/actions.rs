@@ -39,6 +39,7 @@ pub enum UiAction {
     Camp(CampAction),
     Round(RoundAction),
     Phones(PhonesAction),
+    Lrs(LrsAction),
     /// Asks to quit; confirmation is needed once the session has data.
     RequestQuit,
     ConfirmQuit,
@@ -52,6 +53,19 @@ pub enum PhonesAction {
     Toggle,
     /// Show or hide the join card.
     ToggleCard,
+}
+
+/// The company's learning record store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LrsAction {
+    /// Keep these settings (saved in the config folder) and send with them.
+    Save(crate::core::lrs::settings::LrsSettings),
+    /// Try sending now instead of waiting out the back-off.
+    RetryNow,
+    /// Keep the statement the LRS refused aside and send the rest.
+    SetAside,
+    /// Send the statements set aside again.
+    RetrySetAside,
 }
 
 /// What the camp feature does beyond editing the session.

@@ -15,6 +15,7 @@ use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId, T
 use crate::features::actions::{CampAction, UiAction};
 use crate::features::content::{ContentProblems, CurrentSession, LoadedLocales, LoadedRubrics};
 use crate::features::room_clock::RoomClock;
+use crate::features::settings::LrsConfig;
 
 /// Which team of the presentation order is presenting.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -173,6 +174,7 @@ fn apply_camp_actions(
     locales: Option<Res<LoadedLocales>>,
     mut save: ResMut<SaveState>,
     mut recent: ResMut<Recent>,
+    lrs: Res<LrsConfig>,
     time: Res<Time>,
 ) {
     for action in actions.read() {
@@ -238,6 +240,7 @@ fn apply_camp_actions(
                     current.session.lang,
                     &formats,
                     &dir,
+                    lrs.settings.home_page(),
                     Timestamp::now(),
                 ) {
                     Ok(_) => last_export.0 = Some(dir),

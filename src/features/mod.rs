@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod camp;
 pub mod content;
+pub mod lrs;
 pub mod navigation;
 pub mod phones;
 pub mod practice;

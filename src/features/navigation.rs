@@ -128,7 +128,8 @@ fn apply_actions(
             | UiAction::Edit(_)
             | UiAction::Camp(_)
             | UiAction::Round(_)
-            | UiAction::Phones(_) => {}
+            | UiAction::Phones(_)
+            | UiAction::Lrs(_) => {}
         }
     }
 }

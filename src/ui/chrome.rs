@@ -99,6 +99,7 @@ fn top_bar(ui: &mut Ui, cx: &mut UiCx) {
             ui.label(RichText::new(&cx.session.name).color(p.text_muted));
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            lrs_chip(ui, cx);
             let other = cx.lang.other();
             let switch = format!("{} {}", icons::LANGUAGE, cx.locales.get(other, "language-name"));
             if widgets::button(ui, &switch).on_hover_text(cx.t("switch-language")).clicked() {
@@ -113,6 +114,46 @@ fn top_bar(ui: &mut Ui, cx: &mut UiCx) {
             }
         });
     });
+}
+
+/// What the LRS worker reports, in one line: sent, waiting, offline since when, or why it
+/// stopped. Nothing while no LRS is set.
+pub fn lrs_line(cx: &UiCx) -> Option<(String, egui::Color32)> {
+    let (settings, status, p) = (cx.lrs.settings, cx.lrs.status, cx.palette);
+    if !settings.is_complete() {
+        return None;
+    }
+    let counts = [("sent", status.sent.into()), ("waiting", status.waiting.into())];
+    Some(match (&status.stopped, status.offline_since) {
+        (Some(stop), _) => (cx.t_args("lrs-chip-stopped", &[("why", lrs_stop_reason(cx, stop).into())]), p.danger),
+        (None, Some(since)) if status.sending => {
+            let since = crate::core::time::clock_in(since, &crate::core::time::local_zone());
+            let [sent, waiting] = counts;
+            (cx.t_args("lrs-chip-offline", &[sent, waiting, ("since", since.into())]), p.warning)
+        }
+        _ => (cx.t_args("lrs-chip", &counts), p.text_muted),
+    })
+}
+
+/// Why sending stopped, in the trainer's words.
+pub fn lrs_stop_reason(cx: &UiCx, stop: &crate::core::lrs::delivery::Stop) -> String {
+    use crate::core::lrs::delivery::Stop;
+    match stop {
+        Stop::Credentials { status } => cx.t_args("lrs-stopped-credentials", &[("status", (*status).into())]),
+        Stop::Refused { status, message, .. } => {
+            cx.t_args("lrs-stopped-refused", &[("status", (*status).into()), ("message", message.clone().into())])
+        }
+    }
+}
+
+/// The LRS line on the top bar; a click opens its settings and details.
+fn lrs_chip(ui: &mut Ui, cx: &mut UiCx) {
+    let Some((line, color)) = lrs_line(cx) else { return };
+    let chip = egui::Button::new(RichText::new(line).small().color(color)).fill(egui::Color32::TRANSPARENT);
+    if ui.add(chip).clicked() {
+        cx.act(UiAction::Go(Screen::Settings));
+    }
+    ui.add_space(spacing::GAP);
 }
 
 fn flow_rail(ui: &mut Ui, cx: &mut UiCx) {

@@ -11,6 +11,7 @@ use bevy_egui::egui::{self, Ui, UiBuilder};
 use crate::core::countdown::Countdown;
 use crate::core::lang::Lang;
 use crate::core::locale::Locales;
+use crate::core::lrs::settings::LrsSettings;
 use crate::core::practice::Progress;
 use crate::core::session::Session;
 use crate::core::settings::Settings;
@@ -18,6 +19,7 @@ use crate::features::actions::UiAction;
 use crate::features::camp::{BackupOffer, LastExport, LastPick, Pick, Presenter, Recent, SaveState};
 use crate::features::content::{CurrentSession, LoadedLocales};
 use crate::features::navigation::ScreenEnteredAt;
+use crate::features::lrs::Lrs;
 use crate::features::phones::Phones;
 use crate::features::practice::{LearnerProgress, PracticeState};
 use crate::features::redraw::RedrawPlan;
@@ -25,7 +27,8 @@ use crate::features::room_clock::RoomClock;
 use crate::features::rounds::RoundDesk;
 use crate::features::scenarios::{LibraryView, LoadedLibrary};
 use crate::features::screen::Screen;
-use crate::features::settings::CurrentSettings;
+use crate::features::settings::{CurrentSettings, LrsConfig};
+use crate::lrs::worker::Status;
 use crate::ui::theme::{Palette, effects};
 
 /// The app's state a screen may show, borrowed for one frame.
@@ -43,6 +46,14 @@ pub struct UiData<'a> {
     /// The role-play console and the round on screen.
     pub round: &'a RoundDesk,
     pub phones: &'a Phones,
+    pub lrs: LrsView<'a>,
+}
+
+/// The LRS connection and what its worker last reported.
+#[derive(Clone, Copy)]
+pub struct LrsView<'a> {
+    pub settings: &'a LrsSettings,
+    pub status: &'a Status,
 }
 
 /// The camp day's state beyond the session itself.
@@ -164,6 +175,8 @@ pub struct UiSources<'w> {
     save: Res<'w, SaveState>,
     round: Res<'w, RoundDesk>,
     phones: Res<'w, Phones>,
+    lrs_config: Res<'w, LrsConfig>,
+    lrs: Res<'w, Lrs>,
     screen: Res<'w, State<Screen>>,
 }
 
@@ -190,6 +203,7 @@ impl UiSources<'_> {
             },
             round: &self.round,
             phones: &self.phones,
+            lrs: LrsView { settings: &self.lrs_config.settings, status: &self.lrs.status },
         };
         UiCx::new(data, *self.screen.get())
     }

@@ -9,7 +9,7 @@ mod html;
 pub(crate) mod labels;
 mod markdown;
 mod tables;
-mod xapi;
+pub mod xapi;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -48,9 +48,9 @@ const FALLBACK_STEM: &str = "session";
 
 /// Writes the `formats` of `session` into `out_dir` (created if missing), with the report's
 /// fixed labels in `lang` from `locales`, and returns the paths written. Rounds are scored by replaying them
-/// against `rubrics`, as the app does. `exported_at` stamps the report and
-/// the debrief statements (a debrief records no time of its own). Each file is written
-/// atomically, so a failed export never leaves half a file.
+/// against `rubrics`, as the app does. `exported_at` stamps the report. xAPI agents have accounts
+/// on `home_page` (the company's, from the LRS settings). Each file is written atomically, so a
+/// failed export never leaves half a file.
 pub fn export_session(
     session: &Session,
     rubrics: &Rubrics,
@@ -58,6 +58,7 @@ pub fn export_session(
     lang: Lang,
     formats: &[Format],
     out_dir: &Path,
+    home_page: &str,
     exported_at: Timestamp,
 ) -> io::Result<Vec<PathBuf>> {
     let stem = safe_file_name(&session.name, FALLBACK_STEM);
@@ -66,7 +67,7 @@ pub fn export_session(
         if format == Format::Xapi {
             // Streamed: a long day's statements never sit in memory all at once.
             let path = out_dir.join(format!("{stem}-xapi.json"));
-            write_atomically_with(&path, |out| xapi::write_statements(session, rubrics, locales, exported_at, out))?;
+            write_atomically_with(&path, |out| xapi::write_statements(session, rubrics, locales, home_page, exported_at, out))?;
             written.push(path);
             continue;
         }
@@ -134,6 +135,7 @@ mod tests {
             lang,
             formats,
             dir,
+            crate::core::lrs::settings::DEFAULT_HOME_PAGE,
             Timestamp(0),
         )
         .unwrap()

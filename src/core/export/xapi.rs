@@ -29,8 +29,12 @@ fn statement_id(name: &str) -> String {
     let namespace = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, HOME_PAGE.as_bytes());
     uuid::Uuid::new_v5(&namespace, name.as_bytes()).to_string()
 }
-/// Every label in both languages, for xAPI language maps.
-type Both<'a> = [Labels<'a>; 2];
+/// Every label in both languages, for xAPI language maps, and the home page agents' accounts
+/// are named under.
+struct Both<'a> {
+    labels: [Labels<'a>; 2],
+    home_page: &'a str,
+}
 
 const SCORED: &str = "http://adlnet.gov/expapi/verbs/scored";
 const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
@@ -38,6 +42,7 @@ const EARNED: &str = "https://service-camp.local/verbs/earned";
 const PENALIZED: &str = "https://service-camp.local/verbs/penalized";
 const SHOWED: &str = "https://service-camp.local/verbs/showed";
 const JUDGED: &str = "https://service-camp.local/verbs/judged";
+pub const VOIDED: &str = "http://adlnet.gov/expapi/verbs/voided";
 /// The score a round needs to count as passed.
 const PASSING_SCORE: f64 = 60.0;
 
@@ -46,7 +51,7 @@ const PASSING_SCORE: f64 = 60.0;
 #[cfg(test)]
 fn statements(session: &Session, rubrics: &Rubrics, locales: &Locales, exported_at: Timestamp) -> Vec<Value> {
     let mut all = Vec::new();
-    let collected: io::Result<()> = each_statement(session, rubrics, locales, exported_at, |statement| {
+    let collected: io::Result<()> = each_statement(session, rubrics, locales, HOME_PAGE, exported_at, |statement| {
         all.push(statement);
         Ok(())
     });
@@ -60,27 +65,32 @@ pub fn write_statements(
     session: &Session,
     rubrics: &Rubrics,
     locales: &Locales,
+    home_page: &str,
     exported_at: Timestamp,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     use serde::ser::{SerializeSeq, Serializer};
     let mut serializer = serde_json::Serializer::pretty(out);
     let mut array = serializer.serialize_seq(None).map_err(io::Error::other)?;
-    each_statement(session, rubrics, locales, exported_at, |statement| {
+    each_statement(session, rubrics, locales, home_page, exported_at, |statement| {
         array.serialize_element(&statement).map_err(io::Error::other)
     })?;
     array.end().map_err(io::Error::other)
 }
 
-/// Builds each statement in turn, gives it its id, and hands it to `emit`.
-fn each_statement(
+/// Builds each statement of `session` in turn, gives it its id, and hands it to `emit`: what an
+/// export writes and what the outbox sends. Agents and groups have accounts on `home_page`
+/// (the company's); a debrief written before debriefs kept their time carries the session's
+/// last recorded moment, else `exported_at`.
+pub fn each_statement(
     session: &Session,
     rubrics: &Rubrics,
     locales: &Locales,
+    home_page: &str,
     exported_at: Timestamp,
     mut emit: impl FnMut(Value) -> io::Result<()>,
 ) -> io::Result<()> {
-    let both = [Labels::new(locales, Lang::Zh), Labels::new(locales, Lang::En)];
+    let both = Both { labels: [Labels::new(locales, Lang::Zh), Labels::new(locales, Lang::En)], home_page };
     let both = &both;
     let camp = camp_activity(session, both);
     let mut finish = |key: String, mut statement: Value| {
@@ -104,8 +114,10 @@ fn each_statement(
             finish(format!("rounds/{index}/{key}"), statement)?;
         }
     }
+    let undated = last_recorded_moment(session).unwrap_or(exported_at);
     for (index, debrief) in session.debriefs.iter().enumerate() {
-        finish(format!("debriefs/{index}"), debrief_statement(session, both, &camp, debrief, exported_at))?;
+        let at = debrief.written_at.unwrap_or(undated);
+        finish(format!("debriefs/{index}"), debrief_statement(session, both, &camp, debrief, at))?;
     }
     Ok(())
 }
@@ -269,18 +281,18 @@ fn calibration_statements(
 fn participant(session: &Session, both: &Both, team: TeamId, name: &str) -> Value {
     let team_actor = actor(session, both, Some(team));
     let account = format!("{}/{name}", team_actor["account"]["name"].as_str().unwrap_or_default());
-    json!({ "objectType": "Agent", "name": name, "account": { "homePage": HOME_PAGE, "name": account } })
+    json!({ "objectType": "Agent", "name": name, "account": { "homePage": both.home_page, "name": account } })
 }
 
 /// The same text in both languages, as xAPI language maps want it.
 fn language_map(both: &Both, text: impl Fn(&Labels) -> String) -> Value {
-    let map = both.iter().map(|labels| (labels.tag.to_string(), Value::String(text(labels)))).collect();
+    let map = both.labels.iter().map(|labels| (labels.tag.to_string(), Value::String(text(labels)))).collect();
     Value::Object(map)
 }
 
 /// The labels in the session's own language.
 fn of_session<'b, 'a>(both: &'b Both<'a>, session: &Session) -> &'b Labels<'a> {
-    both.iter().find(|l| l.lang == session.lang).unwrap_or(&both[0])
+    both.labels.iter().find(|l| l.lang == session.lang).unwrap_or(&both.labels[0])
 }
 
 fn camp_activity(session: &Session, both: &Both) -> Value {
@@ -299,7 +311,7 @@ fn actor(session: &Session, both: &Both, team: Option<TeamId>) -> Value {
         Some(id) => (tables::team_name(session, id, session_labels), id.0.to_string()),
         None => (session_labels.whole_class.clone(), "class".to_string()),
     };
-    json!({ "objectType": "Group", "name": name, "account": { "homePage": HOME_PAGE, "name": account } })
+    json!({ "objectType": "Group", "name": name, "account": { "homePage": both.home_page, "name": account } })
 }
 
 fn verb(both: &Both, id: &str, display: for<'l> fn(&'l Labels) -> &'l str) -> Value {
@@ -353,7 +365,7 @@ fn points_statement(session: &Session, both: &Both, camp: &Value, entry: &Points
     })
 }
 
-fn debrief_statement(session: &Session, both: &Both, camp: &Value, debrief: &Debrief, exported_at: Timestamp) -> Value {
+fn debrief_statement(session: &Session, both: &Both, camp: &Value, debrief: &Debrief, at: Timestamp) -> Value {
     let actions: Vec<Value> =
         debrief.actions.iter().map(|a| json!({ "what": a.what, "by_when": a.by_when, "checker": a.checker })).collect();
     // One member's debrief has the member as its actor.
@@ -378,8 +390,37 @@ fn debrief_statement(session: &Session, both: &Both, camp: &Value, debrief: &Deb
             },
         },
         "context": context(session, both, camp),
-        "timestamp": time::iso8601(exported_at),
+        "timestamp": time::iso8601(at),
     })
+}
+
+/// The latest time the session itself records (a ledger entry, a round's start or end), so an
+/// undated debrief gets the same timestamp in every export and push.
+fn last_recorded_moment(session: &Session) -> Option<Timestamp> {
+    let ledger = session.ledger.iter().map(|entry| entry.at);
+    let rounds = session.rounds.iter().map(|r| Timestamp(r.started_at.0 + (r.duration_secs.max(0.0) * 1000.0) as u64));
+    ledger.chain(rounds).max()
+}
+
+/// The statement that takes back `voided` (an undone ledger entry, a rewritten debrief), as
+/// xAPI voids: verb `voided`, the old statement as a StatementRef. Its id is named after the
+/// voided one, so sending it again adds nothing.
+pub fn voiding_statement(voided: &str, home_page: &str, at: Timestamp) -> Value {
+    json!({
+        "id": statement_id(&format!("voided\n{voided}")),
+        "actor": { "objectType": "Agent", "name": "Service Camp", "account": { "homePage": home_page, "name": "trainer" } },
+        // ADL's own verb, which every LRS knows: no display needed.
+        "verb": { "id": VOIDED },
+        "object": { "objectType": "StatementRef", "id": voided },
+        "timestamp": time::iso8601(at),
+    })
+}
+
+/// A statement's id again, for one whose source was taken back and came back (a ledger entry
+/// undone, then restored): a voided statement can never count again, so it returns under a new
+/// id, named after the old one and how many times it came back.
+pub fn returned_statement_id(id: &str, returns: u32) -> String {
+    statement_id(&format!("returned {returns}\n{id}"))
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters, so any name makes a valid IRI.
@@ -418,7 +459,7 @@ mod tests {
     fn the_streamed_file_holds_the_same_statements() {
         let session = Session::demo(Lang::Zh);
         let mut streamed = Vec::new();
-        write_statements(&session, rubrics(), Locales::compiled_in(), Timestamp(5), &mut streamed).unwrap();
+        write_statements(&session, rubrics(), Locales::compiled_in(), HOME_PAGE, Timestamp(5), &mut streamed).unwrap();
         // Byte for byte what serialising them all at once wrote.
         let all = statements(&session, rubrics(), Locales::compiled_in(), Timestamp(5));
         assert_eq!(String::from_utf8(streamed).unwrap(), serde_json::to_string_pretty(&all).unwrap());

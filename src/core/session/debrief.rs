@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::ids::TeamId;
+use crate::core::ids::{TeamId, Timestamp};
 
 /// The closing summary (seed 001): takeaways, tools to apply, an action plan to start now.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -15,6 +15,8 @@ pub struct Debrief {
     /// Tools from the course (7A, six steps, EOAC, DISC, KANO, SERVQUAL, warmth…) or written in.
     pub tools: Vec<String>,
     pub actions: Vec<ActionPlan>,
+    /// When it was last written (older files have none).
+    pub written_at: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

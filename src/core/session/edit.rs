@@ -375,6 +375,7 @@ impl Session {
                     DebriefPart::ActionByWhen(i) => action_slot(&mut debrief.actions, i).by_when = text.clone(),
                     DebriefPart::ActionChecker(i) => action_slot(&mut debrief.actions, i).checker = text.clone(),
                 }
+                debrief.written_at = Some(cx.now);
                 Ok(Applied::Changed)
             }
             SessionEdit::ToggleDebriefShape => {
