@@ -248,7 +248,8 @@ fn a_day_with_the_lrs_down_midway_arrives_whole_once_it_is_back_and_an_undo_is_v
     let team = session.teams[0].id();
     session.apply(&SessionEdit::Adjust { team, points: 3, reason: "主动回访".into() }, &cx).unwrap();
     session.apply(&SessionEdit::Adjust { team, points: -2, reason: "迟到".into() }, &cx).unwrap();
-    let bonus_statement = demo_statements(&session).into_iter().find(|s| s["result"]["response"] == "主动回访").unwrap();
+    let bonus_statement =
+        demo_statements(&session).into_iter().find(|s| s["result"]["response"] == "主动回访").unwrap();
     worker.session_changed(snapshot(session.clone(), dir.path()));
     let offline = wait_for(&worker, "offline noticed", |s| s.offline_since.is_some());
     assert_eq!(offline.waiting, 2, "the bonus and the penalty wait: {offline:?}");
@@ -281,7 +282,8 @@ fn a_day_with_the_lrs_down_midway_arrives_whole_once_it_is_back_and_an_undo_is_v
     wait_for(&worker, "the void sent", |s| s.waiting == 0 && s.sent == done.sent + 1);
     let stored = ralph.statements();
     let penalty_statement = stored.iter().find(|s| s["result"]["response"] == "迟到").unwrap();
-    let void = stored.iter().filter(|s| s["verb"]["id"] == VOIDED).find(|s| s["object"]["id"] == penalty_statement["id"]);
+    let void =
+        stored.iter().filter(|s| s["verb"]["id"] == VOIDED).find(|s| s["object"]["id"] == penalty_statement["id"]);
     assert!(void.is_some(), "the undone penalty is voided in the LRS");
 }
 

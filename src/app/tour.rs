@@ -13,11 +13,13 @@ use crate::features::camp::{LastPick, SaveState};
 use crate::core::countdown::Countdown;
 use crate::core::lang::Lang;
 use crate::core::locale::Locales;
+use crate::core::lrs::settings::LrsSettings;
 use crate::core::room::{JoinRequest, RoomEdit, RoomStage, SeatId};
 use crate::core::round::{CustomerPlayer, Observed, RoundCast};
 use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId, Timestamp};
 use crate::features::content::CurrentSession;
 use crate::features::content::LoadedRubrics;
+use crate::features::lrs::Lrs;
 use crate::features::navigation::{Overlay, ScreenEnteredAt};
 use crate::features::phones::Phones;
 use crate::features::practice::{DemoPlay, PracticeState, demo_state};
@@ -25,8 +27,6 @@ use crate::features::room_clock::RoomClock;
 use crate::features::rounds::RoundDesk;
 use crate::features::scenarios::{LibraryView, LoadedLibrary};
 use crate::features::screen::Screen;
-use crate::core::lrs::settings::LrsSettings;
-use crate::features::lrs::Lrs;
 use crate::features::settings::{CurrentSettings, LrsConfig};
 use crate::lrs::worker::WorkerOptions;
 use crate::ui::theme::{ThemeKind, effects};
@@ -180,7 +180,10 @@ pub fn plugin(options: TourOptions) -> impl Fn(&mut App) {
             failures: Vec::new(),
         })
         // The LRS shot's statements go (and fail) at once.
-        .insert_resource(Lrs::with_options(WorkerOptions { settle: std::time::Duration::ZERO, ..WorkerOptions::default() }))
+        .insert_resource(Lrs::with_options(WorkerOptions {
+            settle: std::time::Duration::ZERO,
+            ..WorkerOptions::default()
+        }))
         .add_systems(Update, drive_tour);
     }
 }

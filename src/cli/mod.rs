@@ -229,7 +229,13 @@ pub fn main() -> ExitCode {
                 endpoint: endpoint.as_deref(),
                 user: user.as_deref(),
                 home_page: home_page.as_deref(),
-                enabled: if on { Some(true) } else if off { Some(false) } else { None },
+                enabled: if on {
+                    Some(true)
+                } else if off {
+                    Some(false)
+                } else {
+                    None
+                },
                 password,
             },
             &mut std::io::stdout().lock(),

@@ -100,8 +100,7 @@ pub fn run_push(request: &PushRequest, out: &mut dyn Write, err: &mut dyn Write)
             return 2;
         }
     };
-    let Some(rubrics) =
-        super::content::rubrics_or_report(&crate::core::paths::assets_dir().join("rubrics"), err)
+    let Some(rubrics) = super::content::rubrics_or_report(&crate::core::paths::assets_dir().join("rubrics"), err)
     else {
         return 2;
     };
@@ -145,12 +144,19 @@ fn send_all(
             Next::Retry if delivery.failures() >= ATTEMPTS => {
                 bar.abandon();
                 let why = delivery.last_error.clone().unwrap_or_default();
-                let _ = writeln!(err, "push: {url} could not be reached {ATTEMPTS} times in a row ({why}); {done} of {} statements sent", statements.len());
+                let _ = writeln!(
+                    err,
+                    "push: {url} could not be reached {ATTEMPTS} times in a row ({why}); {done} of {} statements sent",
+                    statements.len()
+                );
                 return 1;
             }
             Next::Retry => {
                 let wait = delivery.wait(started.elapsed().as_secs_f64()).unwrap_or(0.0);
-                bar.set_message(format!("(retrying in {wait:.0} s: {})", delivery.last_error.clone().unwrap_or_default()));
+                bar.set_message(format!(
+                    "(retrying in {wait:.0} s: {})",
+                    delivery.last_error.clone().unwrap_or_default()
+                ));
                 std::thread::sleep(Duration::from_secs_f64(wait));
                 bar.set_message("");
             }

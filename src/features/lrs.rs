@@ -44,10 +44,8 @@ impl Lrs {
 }
 
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Lrs>().add_systems(
-        PostUpdate,
-        (apply_lrs_actions, start_or_stop, note_changes, hand_over, read_status).chain(),
-    );
+    app.init_resource::<Lrs>()
+        .add_systems(PostUpdate, (apply_lrs_actions, start_or_stop, note_changes, hand_over, read_status).chain());
 }
 
 fn apply_lrs_actions(mut actions: MessageReader<UiAction>, mut config: ResMut<LrsConfig>, lrs: Res<Lrs>) {

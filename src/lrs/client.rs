@@ -79,7 +79,8 @@ impl Client {
                 .call()
                 .map_err(|e| e.to_string())?;
             let status = response.status().as_u16();
-            let text = response.body_mut().with_config().limit(256 << 20).read_to_string().map_err(|e| e.to_string())?;
+            let text =
+                response.body_mut().with_config().limit(256 << 20).read_to_string().map_err(|e| e.to_string())?;
             if status != 200 {
                 return Err(format!("HTTP {status}: {}", text.chars().take(300).collect::<String>()));
             }

@@ -67,7 +67,9 @@ pub fn export_session(
         if format == Format::Xapi {
             // Streamed: a long day's statements never sit in memory all at once.
             let path = out_dir.join(format!("{stem}-xapi.json"));
-            write_atomically_with(&path, |out| xapi::write_statements(session, rubrics, locales, home_page, exported_at, out))?;
+            write_atomically_with(&path, |out| {
+                xapi::write_statements(session, rubrics, locales, home_page, exported_at, out)
+            })?;
             written.push(path);
             continue;
         }

@@ -82,7 +82,14 @@ pub struct Delivery {
 
 impl Default for Delivery {
     fn default() -> Self {
-        Delivery { failures: 0, next_try_at: 0.0, singles_left: 0, offline_since: None, stopped: None, last_error: None }
+        Delivery {
+            failures: 0,
+            next_try_at: 0.0,
+            singles_left: 0,
+            offline_since: None,
+            stopped: None,
+            last_error: None,
+        }
     }
 }
 
@@ -116,7 +123,15 @@ impl Delivery {
 
     /// Takes in the reply to a batch of `sent` statements whose first is `first_id`, at `now`
     /// on the caller's clock and `wall` on the wall clock; `jitter` is drawn from 0 to 1.
-    pub fn record(&mut self, reply: &Reply, sent: usize, first_id: &str, now: f64, wall: Timestamp, jitter: f64) -> Next {
+    pub fn record(
+        &mut self,
+        reply: &Reply,
+        sent: usize,
+        first_id: &str,
+        now: f64,
+        wall: Timestamp,
+        jitter: f64,
+    ) -> Next {
         match reply {
             Reply::Accepted => {
                 self.failures = 0;
@@ -154,7 +169,8 @@ impl Delivery {
             }
             Reply::Refused { status, message } => {
                 self.singles_left = 0;
-                self.stopped = Some(Stop::Refused { status: *status, message: message.clone(), id: first_id.to_owned() });
+                self.stopped =
+                    Some(Stop::Refused { status: *status, message: message.clone(), id: first_id.to_owned() });
                 self.last_error = Some(format!("HTTP {status}: {message}"));
                 Next::Stopped
             }
@@ -181,12 +197,18 @@ mod tests {
         assert_eq!(Reply::of_status(401, "", None), Reply::Unauthorised { status: 401 });
         assert_eq!(Reply::of_status(403, "", None), Reply::Unauthorised { status: 403 });
         assert_eq!(Reply::of_status(429, "", Some(" 7 ")), Reply::Busy { status: 429, retry_after: Some(7.0) });
-        assert_eq!(Reply::of_status(503, "", Some("Wed, 21 Oct 2026 07:28:00 GMT")), Reply::Busy { status: 503, retry_after: None });
+        assert_eq!(
+            Reply::of_status(503, "", Some("Wed, 21 Oct 2026 07:28:00 GMT")),
+            Reply::Busy { status: 503, retry_after: None }
+        );
         assert_eq!(
             Reply::of_status(400, "  {\"detail\": \"bad verb\"}\n", None),
             Reply::Refused { status: 400, message: "{\"detail\": \"bad verb\"}".into() }
         );
-        assert_eq!(Reply::of_status(409, "Differing statements", None), Reply::Refused { status: 409, message: "Differing statements".into() });
+        assert_eq!(
+            Reply::of_status(409, "Differing statements", None),
+            Reply::Refused { status: 409, message: "Differing statements".into() }
+        );
     }
 
     #[test]
@@ -238,7 +260,10 @@ mod tests {
         assert_eq!(delivery.record(&Reply::Accepted, 1, "a", 0.1, Timestamp(100), 0.0), Next::Acknowledge);
         assert_eq!(delivery.batch_size(), 1, "a good one: the refused one is still to be found");
         assert_eq!(delivery.record(&refused, 1, "b", 0.3, Timestamp(300), 0.0), Next::Stopped);
-        assert_eq!(delivery.stopped, Some(Stop::Refused { status: 400, message: "invalid verb".into(), id: "b".into() }));
+        assert_eq!(
+            delivery.stopped,
+            Some(Stop::Refused { status: 400, message: "invalid verb".into(), id: "b".into() })
+        );
         assert_eq!(delivery.batch_size(), BATCH, "once it is found, full batches again");
         // A refusal that does not come back when sent one by one: after the batch's worth, full batches.
         let mut delivery = Delivery::default();

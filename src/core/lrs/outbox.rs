@@ -102,7 +102,8 @@ impl Outbox {
                     statement["id"] = Value::String(issue.sent_as.clone());
                 }
                 None => {
-                    self.issued.insert(id.clone(), Issue { sent_as: id, withdrawn_at: None, voided: false, returns: 0 });
+                    self.issued
+                        .insert(id.clone(), Issue { sent_as: id, withdrawn_at: None, voided: false, returns: 0 });
                 }
             }
             self.waiting.push_back(Waiting { statement, queued_at: now, handed_over: false });
@@ -198,9 +199,11 @@ impl Outbox {
             })
             .collect();
         // The same voids the outbox queued: same id, same time.
-        let voids = self.issued.values().filter(|issue| issue.voided).filter_map(|issue| {
-            issue.withdrawn_at.map(|at| voiding_statement(&issue.sent_as, home_page, at))
-        });
+        let voids = self
+            .issued
+            .values()
+            .filter(|issue| issue.voided)
+            .filter_map(|issue| issue.withdrawn_at.map(|at| voiding_statement(&issue.sent_as, home_page, at)));
         all.extend(voids);
         all
     }
@@ -385,7 +388,7 @@ mod tests {
             if n % 3 == 2 {
                 session.undo(n - 1, at).unwrap();
             }
-            session.record(team, 1, PointsSource::Bonus, &format!("tick {n}"), at).unwrap();
+            session.record(team, 1, PointsSource::Bonus, format!("tick {n}"), at).unwrap();
             save_session(&session, &session_path).unwrap();
             if outbox.sync(day_statements(&session), HOME, at) {
                 outbox.save(&outbox_path).unwrap();
@@ -446,7 +449,8 @@ mod tests {
             child.wait().unwrap();
 
             let context = format!("kill {kill} (seed {seed})");
-            let mut outbox = Outbox::load(&Outbox::path_beside(&session_path)).unwrap_or_else(|e| panic!("{context}: {e}"));
+            let mut outbox =
+                Outbox::load(&Outbox::path_beside(&session_path)).unwrap_or_else(|e| panic!("{context}: {e}"));
             let session = load_session(&session_path).unwrap_or_else(|e| panic!("{context}: {e}"));
             outbox.sync(day_statements(&session), HOME, Timestamp::now());
             let stored = stored(&dir.path().join("lrs.jsonl"));

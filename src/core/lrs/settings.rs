@@ -88,7 +88,10 @@ mod tests {
         let with = |endpoint: &str| LrsSettings { endpoint: endpoint.into(), ..LrsSettings::default() };
         assert_eq!(with("http://127.0.0.1:8100/xAPI").statements_url(), "http://127.0.0.1:8100/xAPI/statements");
         assert_eq!(with("http://127.0.0.1:8100/xAPI/").statements_url(), "http://127.0.0.1:8100/xAPI/statements");
-        assert_eq!(with(" https://lrs.example.com/xAPI/statements ").statements_url(), "https://lrs.example.com/xAPI/statements");
+        assert_eq!(
+            with(" https://lrs.example.com/xAPI/statements ").statements_url(),
+            "https://lrs.example.com/xAPI/statements"
+        );
         assert!(!with("lrs.example.com").is_complete(), "no scheme: nowhere to send");
         assert!(with("https://lrs.example.com/xAPI").is_complete());
     }

@@ -122,13 +122,20 @@ fn lrs_status(ui: &mut Ui, cx: &mut UiCx) {
         ui.label(RichText::new(cx.t_args("lrs-last-error", &[("error", error.clone().into())])).small());
     }
     if let Some(problem) = &status.outbox_problem {
-        ui.label(RichText::new(cx.t_args("lrs-outbox-problem", &[("problem", problem.clone().into())])).small().color(p.danger));
+        ui.label(
+            RichText::new(cx.t_args("lrs-outbox-problem", &[("problem", problem.clone().into())]))
+                .small()
+                .color(p.danger),
+        );
     }
     if status.set_aside > 0 {
         ui.label(cx.t_args("lrs-set-aside-count", &[("count", status.set_aside.into())]));
     }
     ui.horizontal(|ui| {
-        if status.sending && (status.waiting > 0 || status.stopped.is_some()) && widgets::button(ui, &cx.t("lrs-retry")).clicked() {
+        if status.sending
+            && (status.waiting > 0 || status.stopped.is_some())
+            && widgets::button(ui, &cx.t("lrs-retry")).clicked()
+        {
             cx.act(UiAction::Lrs(LrsAction::RetryNow));
         }
         if matches!(status.stopped, Some(crate::core::lrs::delivery::Stop::Refused { .. }))
