@@ -253,6 +253,7 @@ fn a_day_with_the_lrs_down_midway_arrives_whole_once_it_is_back_and_an_undo_is_v
     worker.session_changed(snapshot(session.clone(), dir.path()));
     let offline = wait_for(&worker, "offline noticed", |s| s.offline_since.is_some());
     assert_eq!(offline.waiting, 2, "the bonus and the penalty wait: {offline:?}");
+    assert!(offline.sending, "still sending (the top bar says offline, not off)");
     session.undo(session.ledger.len() - 2, Timestamp(1_764_060_060_000)).unwrap();
     worker.session_changed(snapshot(session.clone(), dir.path()));
 

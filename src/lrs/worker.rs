@@ -162,7 +162,10 @@ struct Keeper {
     pending: Option<Session>,
     delivery: Delivery,
     started: Instant,
-    outbox_problem: Option<String>,
+    /// The outbox file did not load (kept aside): shown until another session is opened.
+    load_problem: Option<String>,
+    /// The last save of the outbox failed: shown until a save works.
+    save_problem: Option<String>,
     rng: rand::rngs::StdRng,
     quitting: Arc<AtomicBool>,
 }
@@ -187,7 +190,8 @@ impl Keeper {
             pending: None,
             delivery: Delivery::default(),
             started: Instant::now(),
-            outbox_problem: None,
+            load_problem: None,
+            save_problem: None,
             // Each laptop its own jitter.
             rng: rand::rngs::StdRng::seed_from_u64(Timestamp::now().0 ^ u64::from(std::process::id())),
             quitting,
@@ -268,7 +272,7 @@ impl Keeper {
     fn open_outbox(&mut self, path: Option<PathBuf>) {
         self.save();
         self.outbox = Outbox::default();
-        self.outbox_problem = None;
+        self.load_problem = None;
         self.delivery = Delivery::default();
         if let Some(path) = &path {
             match Outbox::load(path) {
@@ -276,7 +280,7 @@ impl Keeper {
                 Err(e) => {
                     let aside = path.with_extension(format!("broken-{}.json", Timestamp::now().0));
                     let kept = std::fs::rename(path, &aside);
-                    self.outbox_problem = Some(match kept {
+                    self.load_problem = Some(match kept {
                         Ok(()) => format!("{e} (kept as {})", aside.display()),
                         Err(_) => e.to_string(),
                     });
@@ -289,12 +293,8 @@ impl Keeper {
     fn save(&mut self) {
         let Some(path) = &self.outbox_path else { return };
         match self.outbox.save(path) {
-            Ok(()) => {
-                if self.outbox_problem.as_deref().is_some_and(|p| p.starts_with(&path.display().to_string())) {
-                    self.outbox_problem = None;
-                }
-            }
-            Err(e) => self.outbox_problem = Some(format!("{}: {e}", path.display())),
+            Ok(()) => self.save_problem = None,
+            Err(e) => self.save_problem = Some(format!("{}: {e}", path.display())),
         }
     }
 
@@ -361,14 +361,15 @@ impl Keeper {
 
     fn status(&self) -> Status {
         Status {
-            sending: self.client.is_some(),
+            // From the settings: the client is out of its slot while a batch is in flight.
+            sending: self.settings.enabled && self.settings.is_complete(),
             sent: self.outbox.sent(),
             waiting: self.outbox.waiting(),
             set_aside: self.outbox.set_aside(),
             offline_since: self.delivery.offline_since,
             stopped: self.delivery.stopped.clone(),
             last_error: self.delivery.last_error.clone(),
-            outbox_problem: self.outbox_problem.clone(),
+            outbox_problem: self.save_problem.clone().or_else(|| self.load_problem.clone()),
         }
     }
 }
