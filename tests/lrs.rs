@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use service_camp::core::export::xapi::each_statement;
+use service_camp::core::export::xapi::statements;
 use service_camp::core::lang::Lang;
 use service_camp::core::locale::Locales;
 use service_camp::core::lrs::outbox::Outbox;
@@ -121,13 +121,7 @@ impl Drop for Ralph {
 
 /// The demo day's statements as an export writes them, by id.
 fn demo_statements(session: &Session) -> Vec<Value> {
-    let mut all = Vec::new();
-    each_statement(session, rubrics(), Locales::compiled_in(), DEFAULT_HOME_PAGE, Timestamp(0), |s| {
-        all.push(s);
-        Ok(())
-    })
-    .unwrap();
-    all
+    statements(session, rubrics(), Locales::compiled_in(), DEFAULT_HOME_PAGE, Timestamp(0))
 }
 
 fn ids(statements: &[Value]) -> BTreeSet<String> {

@@ -4,8 +4,11 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::core::lang::Lang;
 use crate::core::locale::Locales;
+use crate::core::persist::load_session;
 use crate::core::scoring::Rubrics;
+use crate::core::session::Session;
 
 /// The rubrics in `dir`, or every problem written to `err` and `None`.
 pub fn rubrics_or_report(dir: &Path, err: &mut dyn Write) -> Option<Rubrics> {
@@ -28,4 +31,23 @@ pub fn locales_reporting(err: &mut dyn Write) -> Locales {
         let _ = writeln!(err, "{problem}");
     }
     locales
+}
+
+/// The session file at `path`, else the built-in demo in `lang` when `demo`; a file that does
+/// not load, or neither given, is reported on `err` (`command: …`) and gives `None`.
+pub fn session_or_demo(
+    path: Option<&Path>,
+    demo: bool,
+    lang: Option<Lang>,
+    command: &str,
+    err: &mut dyn Write,
+) -> Option<Session> {
+    match (path, demo) {
+        (Some(path), _) => load_session(path).map_err(|failure| writeln!(err, "{failure}")).ok(),
+        (None, true) => Some(Session::demo(lang.unwrap_or_default())),
+        (None, false) => {
+            let _ = writeln!(err, "{command}: give a session file or --demo");
+            None
+        }
+    }
 }

@@ -5,8 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::core::lang::Lang;
-use crate::core::persist::load_session;
-use crate::core::session::{Session, Timestamp};
+use crate::core::session::Timestamp;
 
 use crate::core::export::{Format, export_session};
 
@@ -25,19 +24,8 @@ pub fn run_export(
     out_log: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let session = match (session, demo) {
-        (Some(path), _) => match load_session(path) {
-            Ok(session) => session,
-            Err(failure) => {
-                let _ = writeln!(err, "{failure}");
-                return 2;
-            }
-        },
-        (None, true) => Session::demo(lang.unwrap_or_default()),
-        (None, false) => {
-            let _ = writeln!(err, "export: give a session file or --demo");
-            return 2;
-        }
+    let Some(session) = super::content::session_or_demo(session, demo, lang, "export", err) else {
+        return 2;
     };
     let Some(rubrics) = super::content::rubrics_or_report(&crate::core::paths::assets_dir().join("rubrics"), err)
     else {

@@ -7,14 +7,12 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Duration;
 
-use crate::core::export::xapi::each_statement;
+use crate::core::export::xapi::statements;
 use crate::core::ids::Timestamp;
 use crate::core::lang::Lang;
 use crate::core::lrs::delivery::{Delivery, Next, Stop};
 use crate::core::lrs::outbox::Outbox;
 use crate::core::lrs::settings::LrsSettings;
-use crate::core::persist::load_session;
-use crate::core::session::Session;
 use crate::lrs::client::Client;
 
 /// The password's environment variable.
@@ -33,9 +31,7 @@ pub struct PushRequest<'a> {
 
 /// The saved connection (the config folder's `lrs.ron`), a broken file reported on `err`.
 pub fn saved_settings(err: &mut dyn Write) -> LrsSettings {
-    let Some(path) = crate::core::paths::config_dir().map(|dir| LrsSettings::path_in(&dir)) else {
-        return LrsSettings::default();
-    };
+    let Some(path) = LrsSettings::config_file() else { return LrsSettings::default() };
     LrsSettings::load(&path).unwrap_or_else(|e| {
         let _ = writeln!(err, "{e}");
         LrsSettings::default()
@@ -77,26 +73,15 @@ pub fn run_push(request: &PushRequest, out: &mut dyn Write, err: &mut dyn Write)
             return 2;
         }
     };
-    let (session, outbox) = match (request.session, request.demo) {
-        (Some(path), _) => match load_session(path) {
-            Ok(session) => {
-                let outbox_path = Outbox::path_beside(path);
-                match Outbox::load(&outbox_path) {
-                    Ok(outbox) => (session, outbox),
-                    Err(e) => {
-                        let _ = writeln!(err, "{e}");
-                        return 2;
-                    }
-                }
-            }
-            Err(failure) => {
-                let _ = writeln!(err, "{failure}");
-                return 2;
-            }
-        },
-        (None, true) => (Session::demo(request.lang.unwrap_or_default()), Outbox::default()),
-        (None, false) => {
-            let _ = writeln!(err, "push: give a session file or --demo");
+    let Some(session) = super::content::session_or_demo(request.session, request.demo, request.lang, "push", err)
+    else {
+        return 2;
+    };
+    // What the app's outbox already sent under other ids, and its voids, go again too.
+    let outbox = match request.session.map(|path| Outbox::load(&Outbox::path_beside(path))).transpose() {
+        Ok(outbox) => outbox.unwrap_or_default(),
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
             return 2;
         }
     };
@@ -105,13 +90,9 @@ pub fn run_push(request: &PushRequest, out: &mut dyn Write, err: &mut dyn Write)
         return 2;
     };
     let locales = super::content::locales_reporting(err);
-    let home = settings.home_page().to_owned();
-    let mut current = Vec::new();
-    let _ = each_statement(&session, &rubrics, &locales, &home, Timestamp::now(), |statement| {
-        current.push(statement);
-        Ok(())
-    });
-    let statements = outbox.everything(current, &home);
+    let home = settings.home_page();
+    let current = statements(&session, &rubrics, &locales, home, Timestamp::now());
+    let statements = outbox.everything(current, home);
     send_all(&Client::new(&settings), &settings.statements_url(), &statements, out, err)
 }
 
@@ -197,7 +178,7 @@ pub struct LrsChange<'a> {
 /// Changes the saved connection and prints it, the password masked. 0, or 2 when the file
 /// cannot be written or the password read.
 pub fn run_lrs_settings(change: &LrsChange, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Some(path) = crate::core::paths::config_dir().map(|dir| LrsSettings::path_in(&dir)) else {
+    let Some(path) = LrsSettings::config_file() else {
         let _ = writeln!(err, "lrs: this system has no config folder");
         return 2;
     };

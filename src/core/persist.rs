@@ -174,9 +174,7 @@ pub fn save_session(session: &Session, path: &Path) -> io::Result<Option<PathBuf
                 write_atomically(&backup_path(path)?, &previous)?;
             } else {
                 // Hand-edited or corrupted: keep it, untouched, under a new name.
-                let aside = free_broken_path(path)?;
-                std::fs::rename(path, &aside)?;
-                moved_aside = Some(aside);
+                moved_aside = Some(move_aside(path)?);
             }
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -184,6 +182,14 @@ pub fn save_session(session: &Session, path: &Path) -> io::Result<Option<PathBuf
     }
     write_atomically(path, text.as_bytes())?;
     Ok(moved_aside)
+}
+
+/// Keeps a file that does not load, untouched, as `<name>.broken-<unix ms>` beside it, so a save
+/// never overwrites it; returns where it went.
+pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    let aside = free_broken_path(path)?;
+    std::fs::rename(path, &aside)?;
+    Ok(aside)
 }
 
 fn free_broken_path(path: &Path) -> io::Result<PathBuf> {

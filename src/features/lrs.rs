@@ -26,8 +26,8 @@ pub const HAND_OVER_SECS: f64 = 2.0;
 pub struct Lrs {
     worker: Option<Worker>,
     pub status: Status,
-    /// The session changed since it was last handed over, at this app time.
-    changed_at: Option<f64>,
+    /// The session changed since it was last handed over.
+    changed: bool,
     handed_at: f64,
     /// How the worker sends (shorter waits in tests).
     pub options: WorkerOptions,
@@ -93,12 +93,12 @@ fn start_or_stop(
     let rubrics: Arc<Rubrics> = Arc::new(rubrics.0.clone());
     lrs.worker = Some(Worker::start(config.settings.clone(), rubrics, locales, lrs.options, wake));
     // The session as it stands goes over at once.
-    lrs.changed_at = Some(f64::NEG_INFINITY);
+    lrs.changed = true;
 }
 
-fn note_changes(mut lrs: ResMut<Lrs>, current: Res<CurrentSession>, time: Res<Time>) {
-    if current.is_changed() && lrs.running() && lrs.changed_at.is_none() {
-        lrs.changed_at = Some(time.elapsed_secs_f64());
+fn note_changes(mut lrs: ResMut<Lrs>, current: Res<CurrentSession>) {
+    if current.is_changed() && lrs.running() && !lrs.changed {
+        lrs.changed = true;
     }
 }
 
@@ -111,7 +111,9 @@ fn hand_over(
     time: Res<Time>,
     mut redraw: ResMut<RedrawPlan>,
 ) {
-    let Some(_) = lrs.changed_at else { return };
+    if !lrs.changed {
+        return;
+    }
     let now = time.elapsed_secs_f64();
     let due = lrs.handed_at + HAND_OVER_SECS;
     if now < due {
@@ -122,7 +124,7 @@ fn hand_over(
     // Only the window that writes the session sends it; the demo and unsaved sessions are not sent.
     let outbox = current.path.as_deref().filter(|_| !save.read_only).map(Outbox::path_beside);
     worker.session_changed(Snapshot { session: current.session.clone(), outbox });
-    lrs.changed_at = None;
+    lrs.changed = false;
     lrs.handed_at = now;
 }
 

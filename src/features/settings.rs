@@ -34,7 +34,7 @@ impl LrsConfig {
     /// The saved connection, or why it could not be read (then: off, and the file is left alone
     /// until the trainer saves new settings).
     pub fn in_config_dir() -> (LrsConfig, Option<crate::core::content_error::ContentError>) {
-        let file = crate::core::paths::config_dir().map(|dir| LrsSettings::path_in(&dir));
+        let file = LrsSettings::config_file();
         let loaded = file.as_deref().map(LrsSettings::load).transpose();
         match loaded {
             Ok(settings) => (LrsConfig { settings: settings.unwrap_or_default(), file }, None),

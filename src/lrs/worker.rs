@@ -8,9 +8,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
 
-use crate::core::export::xapi::each_statement;
+use crate::core::export::xapi::statements;
 use crate::core::ids::Timestamp;
 use crate::core::locale::Locales;
 use crate::core::lrs::delivery::{Delivery, Next, Stop};
@@ -267,25 +266,14 @@ impl Keeper {
         true
     }
 
-    /// Switches to the outbox at `path` (another session was opened). An unreadable outbox file
-    /// is kept aside, never overwritten: the session itself can fill a new one.
+    /// Switches to the outbox at `path` (another session was opened).
     fn open_outbox(&mut self, path: Option<PathBuf>) {
         self.save();
         self.outbox = Outbox::default();
         self.load_problem = None;
         self.delivery = Delivery::default();
         if let Some(path) = &path {
-            match Outbox::load(path) {
-                Ok(outbox) => self.outbox = outbox,
-                Err(e) => {
-                    let aside = path.with_extension(format!("broken-{}.json", Timestamp::now().0));
-                    let kept = std::fs::rename(path, &aside);
-                    self.load_problem = Some(match kept {
-                        Ok(()) => format!("{e} (kept as {})", aside.display()),
-                        Err(_) => e.to_string(),
-                    });
-                }
-            }
+            (self.outbox, self.load_problem) = Outbox::open(path);
         }
         self.outbox_path = path;
     }
@@ -305,13 +293,9 @@ impl Keeper {
             return;
         }
         let now = Timestamp::now();
-        let mut statements: Vec<Value> = Vec::new();
-        let home = self.settings.home_page().to_owned();
-        let _ = each_statement(&session, &self.rubrics, &self.locales, &home, now, |s| {
-            statements.push(s);
-            Ok(())
-        });
-        if self.outbox.sync(statements, &home, now) {
+        let home = self.settings.home_page();
+        let statements = statements(&session, &self.rubrics, &self.locales, home, now);
+        if self.outbox.sync(statements, home, now) {
             self.save();
         }
     }

@@ -46,12 +46,17 @@ pub const VOIDED: &str = "http://adlnet.gov/expapi/verbs/voided";
 /// The score a round needs to count as passed.
 const PASSING_SCORE: f64 = 60.0;
 
-/// The statements of `session`; debriefs record no time, so they carry `exported_at`. Undone
-/// entries are left out: they no longer count.
-#[cfg(test)]
-fn statements(session: &Session, rubrics: &Rubrics, locales: &Locales, exported_at: Timestamp) -> Vec<Value> {
+/// The statements of `session`, all at once (what the outbox takes in and `push` sends), with
+/// agents' accounts on `home_page`; see [`each_statement`].
+pub fn statements(
+    session: &Session,
+    rubrics: &Rubrics,
+    locales: &Locales,
+    home_page: &str,
+    exported_at: Timestamp,
+) -> Vec<Value> {
     let mut all = Vec::new();
-    let collected: io::Result<()> = each_statement(session, rubrics, locales, HOME_PAGE, exported_at, |statement| {
+    let collected: io::Result<()> = each_statement(session, rubrics, locales, home_page, exported_at, |statement| {
         all.push(statement);
         Ok(())
     });
@@ -461,7 +466,7 @@ mod tests {
         let mut streamed = Vec::new();
         write_statements(&session, rubrics(), Locales::compiled_in(), HOME_PAGE, Timestamp(5), &mut streamed).unwrap();
         // Byte for byte what serialising them all at once wrote.
-        let all = statements(&session, rubrics(), Locales::compiled_in(), Timestamp(5));
+        let all = statements(&session, rubrics(), Locales::compiled_in(), HOME_PAGE, Timestamp(5));
         assert_eq!(String::from_utf8(streamed).unwrap(), serde_json::to_string_pretty(&all).unwrap());
         assert!(all.len() > 50, "the demo day has {} statements", all.len());
     }
@@ -476,7 +481,8 @@ mod tests {
     #[test]
     fn every_statement_has_a_unique_id_actor_verb_object_timestamp_and_a_result() {
         let session = Session::demo(Lang::Zh);
-        let statements = statements(&session, rubrics(), Locales::compiled_in(), Timestamp(1_764_080_000_000));
+        let statements =
+            statements(&session, rubrics(), Locales::compiled_in(), HOME_PAGE, Timestamp(1_764_080_000_000));
         let mut ids: Vec<&str> = statements.iter().map(|s| s["id"].as_str().unwrap_or_default()).collect();
         assert!(statements.iter().all(|s| is_uuid(&s["id"])), "every id is a version-5 UUID");
         ids.sort_unstable();
@@ -510,7 +516,7 @@ mod tests {
     #[test]
     fn each_observer_of_a_revealed_round_is_an_agent_who_judged_it() {
         let session = Session::demo(Lang::Zh);
-        let statements = statements(&session, rubrics(), Locales::compiled_in(), Timestamp(0));
+        let statements = statements(&session, rubrics(), Locales::compiled_in(), HOME_PAGE, Timestamp(0));
         let judged: Vec<&Value> = statements.iter().filter(|s| s["verb"]["id"] == JUDGED).collect();
         assert_eq!(judged.len(), 8, "two observed rounds, four observers each");
         // 周强 (磐石队) on 向日葵's round: 12 of its 15 items as the consensus, checked by hand:
@@ -533,7 +539,7 @@ mod tests {
     #[test]
     fn a_round_gives_one_statement_per_step_bonus_and_penalty_and_one_result() {
         let session = Session::demo(Lang::En);
-        let statements = statements(&session, rubrics(), Locales::compiled_in(), Timestamp(0));
+        let statements = statements(&session, rubrics(), Locales::compiled_in(), HOME_PAGE, Timestamp(0));
         let record = &session.rounds[3];
         let review = crate::core::round::RoundReview::of(record, rubrics(), Lang::En);
         let of_round: Vec<&Value> = statements
@@ -564,7 +570,7 @@ mod tests {
     fn ids_stay_the_same_in_a_later_export_and_differ_between_camps() {
         let session = Session::demo(Lang::En);
         let ids = |session: &Session, at: u64| -> Vec<Value> {
-            statements(session, rubrics(), Locales::compiled_in(), Timestamp(at))
+            statements(session, rubrics(), Locales::compiled_in(), HOME_PAGE, Timestamp(at))
                 .into_iter()
                 .map(|s| s["id"].clone())
                 .collect()
@@ -580,7 +586,7 @@ mod tests {
     fn sources_map_to_their_verbs_and_undone_entries_are_left_out() {
         let mut session = Session::demo(Lang::En);
         session.undo(0, Timestamp(1)).unwrap();
-        let statements = statements(&session, rubrics(), Locales::compiled_in(), Timestamp(0));
+        let statements = statements(&session, rubrics(), Locales::compiled_in(), HOME_PAGE, Timestamp(0));
         let verbs: Vec<&str> = statements.iter().map(|s| s["verb"]["id"].as_str().unwrap()).collect();
         assert_eq!(verbs[0], EARNED, "the second vote entry");
         assert_eq!(verbs.iter().filter(|v| **v == EARNED).count(), 2, "the runner-up vote and the bonus");

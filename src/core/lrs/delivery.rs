@@ -141,20 +141,10 @@ impl Delivery {
                 self.singles_left = self.singles_left.saturating_sub(sent);
                 Next::Acknowledge
             }
-            Reply::Unreachable(_) | Reply::Busy { .. } => {
-                self.failures += 1;
-                let asked = match reply {
-                    Reply::Busy { retry_after: Some(secs), .. } => secs.clamp(0.0, LONGEST_WAIT_SECS),
-                    _ => 0.0,
-                };
-                self.next_try_at = now + backoff_secs(self.failures, jitter).max(asked);
-                self.offline_since.get_or_insert(wall);
-                self.last_error = Some(match reply {
-                    Reply::Unreachable(why) => why.clone(),
-                    Reply::Busy { status, .. } => format!("HTTP {status}"),
-                    _ => unreachable!(),
-                });
-                Next::Retry
+            Reply::Unreachable(why) => self.retry_later(why.clone(), 0.0, now, wall, jitter),
+            Reply::Busy { status, retry_after } => {
+                let asked = retry_after.map_or(0.0, |secs| secs.clamp(0.0, LONGEST_WAIT_SECS));
+                self.retry_later(format!("HTTP {status}"), asked, now, wall, jitter)
             }
             Reply::Unauthorised { status } => {
                 self.stopped = Some(Stop::Credentials { status: *status });
@@ -175,6 +165,15 @@ impl Delivery {
                 Next::Stopped
             }
         }
+    }
+
+    /// One more failure in a row: wait out the back-off, or the `asked` seconds if longer.
+    fn retry_later(&mut self, error: String, asked: f64, now: f64, wall: Timestamp, jitter: f64) -> Next {
+        self.failures += 1;
+        self.next_try_at = now + backoff_secs(self.failures, jitter).max(asked);
+        self.offline_since.get_or_insert(wall);
+        self.last_error = Some(error);
+        Next::Retry
     }
 
     /// Sending goes on at once: new credentials were saved, the refused statement was set aside,

@@ -65,7 +65,7 @@ struct Waiting {
 
 impl Waiting {
     fn id(&self) -> &str {
-        self.statement["id"].as_str().unwrap_or_default()
+        id_of(&self.statement).unwrap_or_default()
     }
 }
 
@@ -217,6 +217,19 @@ impl Outbox {
         serde_json::from_str(&text).map_err(|e| ContentError::new(path, e.line(), e.column(), e.to_string()))
     }
 
+    /// The outbox at `path` for sending from: an empty one if the file is missing, or does not
+    /// load — then the file is kept aside (never overwritten: the session fills a new outbox)
+    /// and the problem said.
+    pub fn open(path: &Path) -> (Outbox, Option<String>) {
+        match Outbox::load(path) {
+            Ok(outbox) => (outbox, None),
+            Err(e) => match crate::core::persist::move_aside(path) {
+                Ok(aside) => (Outbox::default(), Some(format!("{e} (kept as {})", aside.display()))),
+                Err(_) => (Outbox::default(), Some(e.to_string())),
+            },
+        }
+    }
+
     /// Replaces the file atomically: a kill leaves the old outbox or the new one, never half.
     pub fn save(&self, path: &Path) -> io::Result<()> {
         let text = serde_json::to_vec(self).map_err(io::Error::other)?;
@@ -345,6 +358,11 @@ mod tests {
         std::fs::write(&path, "{\"waiting\": [").unwrap();
         let broken = Outbox::load(&path).unwrap_err();
         assert_eq!((broken.line, broken.col), (1, 13));
+        // Opened for sending, a broken file is kept aside untouched and an empty outbox starts.
+        let (opened, problem) = Outbox::open(&path);
+        assert_eq!(opened, Outbox::default());
+        assert!(problem.unwrap().contains("camp.outbox.json.broken-"));
+        assert!(!path.exists());
     }
 
     /// The LRS of the kill test: each statement a line of an append-only file, as a real one stores
@@ -355,14 +373,8 @@ mod tests {
     }
 
     fn day_statements(session: &crate::core::session::Session) -> Vec<Value> {
-        let mut all = Vec::new();
         let (rubrics, locales) = (crate::core::scoring::shipped_rubrics(), crate::core::locale::Locales::compiled_in());
-        crate::core::export::xapi::each_statement(session, rubrics, locales, HOME, Timestamp(0), |s| {
-            all.push(s);
-            Ok(())
-        })
-        .unwrap();
-        all
+        crate::core::export::xapi::statements(session, rubrics, locales, HOME, Timestamp(0))
     }
 
     const KILL_DIR_VAR: &str = "SERVICE_CAMP_OUTBOX_KILL_TEST_DIR";

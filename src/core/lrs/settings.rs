@@ -44,6 +44,11 @@ impl LrsSettings {
         config_dir.join(FILE_NAME)
     }
 
+    /// The file in the user's config folder, which the app and the CLI share.
+    pub fn config_file() -> Option<PathBuf> {
+        crate::core::paths::config_dir().map(|dir| LrsSettings::path_in(&dir))
+    }
+
     /// A missing file gives the defaults (off); a broken one a located error.
     pub fn load(path: &Path) -> Result<LrsSettings, ContentError> {
         crate::core::persist::load_ron_or_default(path)
