@@ -8,7 +8,6 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-
 use crate::core::export::xapi::statements;
 use crate::core::ids::Timestamp;
 use crate::core::locale::Locales;

@@ -85,7 +85,7 @@ fn lrs(ui: &mut Ui, cx: &mut UiCx) {
         egui::Grid::new("lrs-fields").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
             let field = |ui: &mut Ui, label: String, text: &mut String, secret: bool| {
                 ui.label(label);
-                ui.add(egui::TextEdit::singleline(text).password(secret).desired_width(560.0));
+                ui.add(egui::TextEdit::singleline(text).password(secret).desired_width(420.0));
                 ui.end_row();
             };
             field(ui, cx.t("lrs-endpoint"), &mut draft.endpoint, false);
@@ -152,9 +152,9 @@ fn lrs_status(ui: &mut Ui, cx: &mut UiCx) {
     });
 }
 
-pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
+/// Language, theme, motion and sound: kept on this computer.
+fn preferences(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
-    widgets::screen_title(ui, &p, icons::SETTINGS, &cx.t("screen-settings"), Some(&cx.t("settings-subtitle")));
     widgets::card(ui, &p, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(cx.t("settings-language")).heading());
@@ -168,7 +168,8 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
         });
         ui.add_space(spacing::GAP);
         ui.label(RichText::new(cx.t("settings-theme")).heading());
-        ui.horizontal(|ui| {
+        // Wraps: the column is half the screen, and English names the rooms in full.
+        ui.horizontal_wrapped(|ui| {
             for (theme, key) in [(ThemeKind::Light, "settings-theme-light"), (ThemeKind::Dark, "settings-theme-dark")] {
                 if ui.selectable_label(cx.settings.theme == theme, cx.t(key)).clicked() {
                     cx.act(UiAction::SetTheme(theme));
@@ -185,21 +186,33 @@ pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
             cx.act(UiAction::SetSound(sound));
         }
     });
-    ui.add_space(spacing::GAP);
-    durations(ui, cx);
-    ui.add_space(spacing::GAP);
-    round_rules(ui, cx);
-    ui.add_space(spacing::GAP);
-    lrs(ui, cx);
-    ui.add_space(spacing::GAP);
-    ui.horizontal(|ui| {
-        if widgets::button(ui, &cx.t("settings-fullscreen")).clicked() {
-            cx.act(UiAction::ToggleFullscreen);
+}
+
+/// The room's preferences and the session's rules on the left, the LRS on the right, so a
+/// 1080p screen shows all of it.
+pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
+    let p = cx.palette;
+    widgets::screen_title(ui, &p, icons::SETTINGS, &cx.t("screen-settings"), Some(&cx.t("settings-subtitle")));
+    widgets::columns(ui, 2, |column, ui| {
+        if column == 1 {
+            lrs(ui, cx);
+            return;
         }
-        if widgets::button(ui, &cx.t("settings-quit")).clicked() {
-            cx.act(UiAction::RequestQuit);
-        }
+        preferences(ui, cx);
+        ui.add_space(spacing::GAP);
+        durations(ui, cx);
+        ui.add_space(spacing::GAP);
+        round_rules(ui, cx);
+        ui.add_space(spacing::GAP);
+        ui.horizontal(|ui| {
+            if widgets::button(ui, &cx.t("settings-fullscreen")).clicked() {
+                cx.act(UiAction::ToggleFullscreen);
+            }
+            if widgets::button(ui, &cx.t("settings-quit")).clicked() {
+                cx.act(UiAction::RequestQuit);
+            }
+        });
+        ui.add_space(spacing::SECTION);
+        ui.label(RichText::new(cx.t("settings-about")).small().color(p.text_muted));
     });
-    ui.add_space(spacing::SECTION);
-    ui.label(RichText::new(cx.t("settings-about")).small().color(p.text_muted));
 }
