@@ -49,7 +49,6 @@ pub fn draw_chrome(mut p: ChromeParams) -> Result {
 /// left for the screen.
 pub fn chrome(root: &mut Ui, cx: &mut UiCx, problems: &[ContentError]) -> egui::Rect {
     let p = cx.palette;
-    root.painter().rect_filled(root.max_rect(), 0.0, p.background);
     egui::Panel::top("top-bar")
         .frame(egui::Frame::new().fill(p.surface).inner_margin(egui::Margin::symmetric(32, 12)))
         .show(root, |ui| top_bar(ui, cx));

@@ -106,7 +106,6 @@ fn draw_console(mut p: ConsoleParams) {
         egui::Id::new("console-root"),
         UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.content_rect()),
     );
-    root.painter().rect_filled(ctx.content_rect(), 0.0, cx.palette.background);
     let mut area = root.new_child(UiBuilder::new().max_rect(ctx.content_rect().shrink(theme::spacing::MARGIN)));
     egui::ScrollArea::vertical()
         .id_salt("console-scroll")

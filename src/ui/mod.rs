@@ -29,6 +29,7 @@ pub fn plugin(app: &mut App) {
             EguiPrimaryContextPass,
             (UiPass::Style, (UiPass::Chrome, UiPass::Screen, UiPass::Overlay).chain().run_if(primary_ready)).chain(),
         )
+        .add_systems(Update, clear_to_background.run_if(resource_changed::<CurrentSettings>))
         .add_systems(
             PreUpdate,
             drop_unchanged_modifiers.after(EguiPreUpdateSet::ProcessInput).before(EguiPreUpdateSet::BeginPass),
@@ -42,6 +43,13 @@ pub fn plugin(app: &mut App) {
                 overlays::draw_overlays.in_set(UiPass::Overlay),
             ),
         );
+}
+
+/// The window's background is the renderer's clear, not an egui rectangle: under software
+/// rendering a full-window egui fill cost about 50 ms a frame, a clear next to nothing.
+fn clear_to_background(settings: Res<CurrentSettings>, mut clear: ResMut<ClearColor>) {
+    let [r, g, b, a] = theme::Palette::of(settings.0.theme).background.to_srgba_unmultiplied();
+    clear.0 = Color::srgba_u8(r, g, b, a);
 }
 
 /// bevy_egui reports the modifier keys to egui on every frame, and egui repaints at once
