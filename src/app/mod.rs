@@ -135,6 +135,10 @@ pub fn build(options: AppOptions) -> App {
     .insert_resource(RoundDesk { console_window: options.console_window, ..RoundDesk::default() })
     .add_plugins((core_plugins, ui::plugin, console_window::plugin, window::plugin, sound::plugin))
     .add_systems(Startup, spawn_camera);
+    // Bevy sets each frame's clock to when the renderer finished the frame before. An app that
+    // sleeps between frames would then show every countdown one wake-up late: each frame
+    // reads the time when it starts instead.
+    app.world_mut().remove_resource::<bevy::time::TimeReceiver>();
 
     if let Some(rubrics) = rubrics {
         app.insert_resource(LoadedRubrics(rubrics));
