@@ -128,11 +128,11 @@ fn ids(statements: &[Value]) -> BTreeSet<String> {
     statements.iter().map(|s| s["id"].as_str().unwrap().to_owned()).collect()
 }
 
-/// `service-camp push` with its config folder in `config` and the password in the environment.
-fn push(config: &Path, password: &str, args: &[&str]) -> Output {
+/// `service-camp push --demo` to `ralph` as [`USER`], with its config folder in `config` and
+/// the password in the environment.
+fn push_demo(config: &Path, ralph: &Ralph, password: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_service-camp"))
-        .arg("push")
-        .args(args)
+        .args(["push", "--demo", "--lrs", &ralph.endpoint(), "--user", USER])
         .env("XDG_CONFIG_HOME", config)
         .env("SERVICE_CAMP_LRS_PASSWORD", password)
         .stdin(Stdio::null())
@@ -147,7 +147,7 @@ fn push_sends_the_demo_day_once_however_often_it_is_pushed() {
     }
     let ralph = Ralph::start();
     let config = tempfile::tempdir().unwrap();
-    let run = push(config.path(), PASSWORD, &["--demo", "--lrs", &ralph.endpoint(), "--user", USER]);
+    let run = push_demo(config.path(), &ralph, PASSWORD);
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success(), "push: {}", String::from_utf8_lossy(&run.stderr));
     assert!(stdout.contains("80 statements sent to"), "{stdout}");
@@ -167,7 +167,7 @@ fn push_sends_the_demo_day_once_however_often_it_is_pushed() {
     assert_eq!(zhou["actor"]["account"]["name"], "3/周强");
     assert_eq!(zhou["verb"]["display"]["zh-CN"], "评判");
 
-    let again = push(config.path(), PASSWORD, &["--demo", "--lrs", &ralph.endpoint(), "--user", USER]);
+    let again = push_demo(config.path(), &ralph, PASSWORD);
     assert!(again.status.success(), "a second push: {}", String::from_utf8_lossy(&again.stderr));
     assert_eq!(ralph.statements().len(), 80, "nothing stored twice");
 }
@@ -179,7 +179,7 @@ fn a_wrong_password_is_named_and_nothing_is_dropped() {
     }
     let ralph = Ralph::start();
     let config = tempfile::tempdir().unwrap();
-    let run = push(config.path(), "not-the-password", &["--demo", "--lrs", &ralph.endpoint(), "--user", USER]);
+    let run = push_demo(config.path(), &ralph, "not-the-password");
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("the LRS refused the user or password (HTTP 401); 0 of 80 statements sent"), "{stderr}");

@@ -111,9 +111,10 @@ pub fn plugin(app: &mut App) {
 }
 
 fn plan_next_update(time: Res<Time>, mut plan: ResMut<RedrawPlan>, mut winit: ResMut<WinitSettings>) {
-    let wait = plan.next_wait(time.elapsed_secs_f64());
+    let now = time.elapsed_secs_f64();
+    let wait = plan.next_wait(now);
     // Counted by the clock benchmark (`RUST_LOG=service_camp::features::redraw=debug`).
-    debug!("update at {:.3} s, next wait {wait:?}", time.elapsed_secs_f64());
+    debug!("update at {now:.3} s, next wait {wait:?}");
     let mode = UpdateMode::reactive_low_power(wait);
     if winit.focused_mode != mode {
         winit.focused_mode = mode;
