@@ -10,6 +10,7 @@ mod headless;
 mod lrs;
 mod observers;
 mod phones;
+mod quiz;
 mod rounds;
 mod screens;
 mod support;

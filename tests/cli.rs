@@ -224,7 +224,7 @@ fn validate_without_a_path_checks_the_apps_library_from_any_folder() {
         .unwrap();
     let out = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success(), "{out}{}", String::from_utf8_lossy(&run.stderr));
-    assert!(out.starts_with("16 scenario file(s) checked, 0 problem(s)"), "{out}");
+    assert!(out.starts_with("16 file(s) checked, 16 scenario(s), 0 problem(s)"), "{out}");
 }
 
 /// The held-out corpus reads whole (every transcript, label and pair parses) and `eval` reports

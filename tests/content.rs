@@ -15,9 +15,13 @@ fn repo(path: &str) -> PathBuf {
 /// Every user-facing content file the app ships: locales, rubrics, scenarios, demo data.
 fn content_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for (dir, ext) in
-        [("assets/locales", "ftl"), ("assets/rubrics", "ron"), ("scenarios", "ron"), ("assets/demo", "ron")]
-    {
+    for (dir, ext) in [
+        ("assets/locales", "ftl"),
+        ("assets/rubrics", "ron"),
+        ("scenarios", "ron"),
+        ("quizzes", "ron"),
+        ("assets/demo", "ron"),
+    ] {
         let Ok(entries) = std::fs::read_dir(repo(dir)) else { continue };
         files.extend(
             entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == ext)),

@@ -24,13 +24,18 @@ use service_camp::features::screen::Screen;
 
 /// Three teams, the lost-parcel scenario chosen, the round screen up; 100 ms per update.
 fn round_app() -> App {
+    app_with(three_teams())
+}
+
+/// 闪电队 (小王, 小李), 海豚队 (阿明, 阿芳) and 雄鹰队 (大刘, 小周).
+pub(crate) fn three_teams() -> Session {
     let mut session = Session::new("rounds", Lang::Zh);
     for (name, members) in [("闪电队", ["小王", "小李"]), ("海豚队", ["阿明", "阿芳"]), ("雄鹰队", ["大刘", "小周"])]
     {
         let id = session.add_team(name, "⚡").unwrap();
         session.team_mut(id).unwrap().members = members.map(String::from).to_vec();
     }
-    app_with(session)
+    session
 }
 
 /// The app on `session`, the lost-parcel scenario chosen, the round screen up.

@@ -20,12 +20,13 @@ use service_camp::features::actions::RoundAction;
 use service_camp::features::actions::{CampAction, LrsAction, UiAction};
 use service_camp::features::phones::Phones;
 use service_camp::features::practice::PracticeState;
+use service_camp::features::quiz::{QuizDesk, QuizShelf};
 use service_camp::features::rounds::{RoundDesk, RoundView};
 use service_camp::features::scenarios::{LibraryView, LoadedLibrary};
 use service_camp::features::screen::Screen;
 use service_camp::lrs::worker::Status;
 use service_camp::ui::chrome::chrome;
-use service_camp::ui::context::{CampView, LrsView, UiCx, UiData};
+use service_camp::ui::context::{CampView, LrsView, QuizView, UiCx, UiData};
 use service_camp::ui::screens::ScreenView;
 use service_camp::ui::theme::{self, ThemeKind};
 
@@ -42,6 +43,8 @@ struct Shown {
     phones: Phones,
     lrs_settings: LrsSettings,
     lrs_status: Status,
+    quiz_shelf: QuizShelf,
+    quiz_desk: QuizDesk,
     screen: Screen,
     actions: Vec<UiAction>,
     styled: bool,
@@ -69,6 +72,8 @@ impl Shown {
             phones: Phones::default(),
             lrs_settings: LrsSettings::default(),
             lrs_status: Status::default(),
+            quiz_shelf: QuizShelf::load(&[std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes")]),
+            quiz_desk: QuizDesk::default(),
             screen,
             actions: Vec::new(),
             styled: false,
@@ -101,6 +106,7 @@ impl Shown {
             round: &self.round,
             phones: &self.phones,
             lrs: LrsView { settings: &self.lrs_settings, status: &self.lrs_status },
+            quiz: QuizView { shelf: &self.quiz_shelf, desk: &self.quiz_desk },
         }
     }
 }

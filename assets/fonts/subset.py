@@ -19,7 +19,7 @@ SOURCES = {
     "NotoSansSC-Bold.otf": "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
 }
 SC_FACE_INDEX = 2  # in the .ttc collections: JP, KR, SC, TC, HK
-CONTENT_GLOBS = ["assets/locales/*.ftl", "assets/rubrics/*.ron", "scenarios/*.ron"]
+CONTENT_GLOBS = ["assets/locales/*.ftl", "assets/rubrics/*.ron", "scenarios/*.ron", "quizzes/*.ron"]
 RANGES = [
     (0x20, 0x7E), (0xA0, 0xFF),          # ASCII, Latin-1
     (0x2000, 0x206F), (0x2100, 0x215F),  # general punctuation, letterlike

@@ -20,12 +20,14 @@ use crate::core::settings::Settings;
 use crate::features::camp::{BackupOffer, Recent, SaveState};
 use crate::features::content::{ContentProblems, CurrentSession, LoadedLocales, LoadedRubrics};
 use crate::features::practice::LearnerProgress;
+use crate::features::quiz::QuizShelf;
 use crate::features::redraw::{IDLE_WAIT, Reactive};
 use crate::features::rounds::RoundDesk;
 use crate::features::scenarios::LoadedLibrary;
 use crate::features::settings::{CurrentSettings, LrsConfig, SettingsFile};
 use crate::features::{
-    camp, lrs, navigation, phones, practice, redraw, room_clock, rounds, scenarios, screen, settings, sound, window,
+    camp, lrs, navigation, phones, practice, quiz, redraw, room_clock, rounds, scenarios, screen, settings, sound,
+    window,
 };
 use crate::ui::{self, console_window};
 
@@ -54,6 +56,7 @@ pub fn core_plugins(app: &mut App) {
         practice::plugin,
         camp::plugin,
         rounds::plugin,
+        quiz::plugin,
         phones::plugin,
         lrs::plugin,
     ));
@@ -78,6 +81,8 @@ pub fn build(options: AppOptions) -> App {
         .map_err(|errors| problems.extend(errors))
         .ok();
     let shelf = load_scenarios(rubrics.as_ref());
+    let quizzes = load_quizzes();
+    problems.extend(quizzes.problems.iter().cloned());
     let progress = load_progress(options.tour.is_some(), &mut problems);
     let recent = load_recent(&mut problems);
     let lrs_config = if options.tour.is_some() {
@@ -131,6 +136,7 @@ pub fn build(options: AppOptions) -> App {
     .insert_resource(backup_offer)
     .insert_resource(recent)
     .insert_resource(shelf)
+    .insert_resource(quizzes)
     .insert_resource(progress)
     .insert_resource(RoundDesk { console_window: options.console_window, ..RoundDesk::default() })
     .add_plugins((core_plugins, ui::plugin, console_window::plugin, window::plugin, sound::plugin))
@@ -162,6 +168,13 @@ fn load_scenarios(rubrics: Option<&Rubrics>) -> LoadedLibrary {
     let mut folders = vec![crate::core::paths::scenarios_dir()];
     folders.extend(crate::core::paths::config_dir().map(|dir| dir.join("scenarios")));
     LoadedLibrary::load(folders, rubrics.map(known_tags).unwrap_or_default())
+}
+
+/// The built-in and the trainer's own quiz sets.
+fn load_quizzes() -> QuizShelf {
+    let mut folders = vec![crate::core::paths::quizzes_dir()];
+    folders.extend(crate::core::paths::config_dir().map(|dir| dir.join("quizzes")));
+    QuizShelf::load(&folders)
 }
 
 /// Recently opened sessions, for the home screen.

@@ -14,6 +14,8 @@ use crate::core::countdown::Countdown;
 use crate::core::lang::Lang;
 use crate::core::locale::Locales;
 use crate::core::lrs::settings::LrsSettings;
+use crate::core::quiz::play::right_choice;
+use crate::core::quiz::{Answerer, QuizMode};
 use crate::core::room::{JoinRequest, RoomEdit, RoomStage, SeatId};
 use crate::core::round::{CustomerPlayer, Observed, RoundCast};
 use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId, Timestamp};
@@ -23,6 +25,7 @@ use crate::features::lrs::Lrs;
 use crate::features::navigation::{Overlay, ScreenEnteredAt};
 use crate::features::phones::Phones;
 use crate::features::practice::{DemoPlay, PracticeState, demo_state};
+use crate::features::quiz::QuizShelf;
 use crate::features::room_clock::RoomClock;
 use crate::features::rounds::RoundDesk;
 use crate::features::scenarios::{LibraryView, LoadedLibrary};
@@ -80,6 +83,12 @@ pub enum Variant {
     ObserversProjector,
     /// Settings with an LRS set that cannot be reached: the outbox fills, the top bar says so.
     LrsOffline,
+    /// A quiz question with its countdown, two teams answered.
+    QuizQuestion,
+    /// The question closed: the room's answers as bars, the right one and the explanation.
+    QuizAnswer,
+    /// The standings after the question.
+    QuizStandings,
 }
 
 impl Shot {
@@ -104,6 +113,9 @@ impl Shot {
             Variant::ObserversConsole => "-observers-console",
             Variant::ObserversProjector => "-observers",
             Variant::LrsOffline => "-lrs-offline",
+            Variant::QuizQuestion => "-question",
+            Variant::QuizAnswer => "-answer",
+            Variant::QuizStandings => "-standings",
         };
         format!("{}{}-{}.png", self.screen.slug(), variant, self.lang.code())
     }
@@ -133,6 +145,9 @@ pub fn plan(langs: &[Lang]) -> Vec<Shot> {
             (Screen::Debrief, Variant::DebriefEditor),
             (Screen::Teams, Variant::JoinCard),
             (Screen::Settings, Variant::LrsOffline),
+            (Screen::Quiz, Variant::QuizQuestion),
+            (Screen::Quiz, Variant::QuizAnswer),
+            (Screen::Quiz, Variant::QuizStandings),
         ] {
             shots.push(Shot { screen, lang, variant });
         }
@@ -206,6 +221,7 @@ struct Stage<'w, 's> {
     save: ResMut<'w, SaveState>,
     phones: ResMut<'w, Phones>,
     lrs: ResMut<'w, LrsConfig>,
+    quizzes: Res<'w, QuizShelf>,
     /// The LRS shot's session folder, for its outbox.
     lrs_folder: Local<'s, Option<tempfile::TempDir>>,
     /// Phones of the join card's shot, connected for real.
@@ -260,6 +276,7 @@ impl Stage<'_, '_> {
         self.arrange_round(shot);
         self.arrange_phones(shot, now);
         self.arrange_lrs(shot);
+        self.arrange_quiz(shot);
         self.next_screen.set(shot.screen);
         // Restart the entrance animation even when the screen stays the same.
         self.entered.0 = now;
@@ -267,6 +284,42 @@ impl Stage<'_, '_> {
 }
 
 impl Stage<'_, '_> {
+    /// The quiz shots: a quiz of the bank's first questions, four teams answered by keys (three
+    /// right), at the question, its answer or the standings. Other shots have no quiz.
+    fn arrange_quiz(&mut self, shot: &Shot) {
+        let session = &mut self.session.session;
+        session.quizzes.clear();
+        let phase = match shot.variant {
+            Variant::QuizQuestion => 0,
+            Variant::QuizAnswer => 1,
+            Variant::QuizStandings => 2,
+            _ => return,
+        };
+        let Some(set) = self.quizzes.bank.iter().next() else { return };
+        let questions: Vec<_> = set.questions.iter().take(3).cloned().collect();
+        let cx = EditContext::new(Timestamp::now(), None);
+        let title = set.title.clone();
+        let start = SessionEdit::StartQuiz { title, questions, mode: QuizMode::Teams, seed: 3 };
+        if session.apply(&start, &cx).is_err() {
+            return;
+        }
+        let quiz = &session.quizzes[0];
+        let shown = &quiz.shown[0];
+        let right: Vec<usize> =
+            right_choice(quiz.question()).iter().filter_map(|&c| shown.iter().position(|&s| s == c)).collect();
+        let wrong: Vec<usize> =
+            if right.len() == 1 { vec![(right[0] + 1) % shown.len()] } else { right.iter().rev().copied().collect() };
+        let teams: Vec<TeamId> = session.teams.iter().map(|t| t.id()).collect();
+        for (i, &team) in teams.iter().take(4).enumerate() {
+            let places = if i == 2 { wrong.clone() } else { right.clone() };
+            let at = EditContext::new(Timestamp(Timestamp::now().0 + 2_000 + 1_500 * i as u64), None);
+            let _ = session.apply(&SessionEdit::AnswerQuiz { quiz: 0, by: Answerer::Team(team), places }, &at);
+        }
+        for _ in 0..phase {
+            let _ = session.apply(&SessionEdit::AdvanceQuiz { quiz: 0 }, &cx);
+        }
+    }
+
     /// The LRS shot: a real outbox worker for the demo day, sending to a loopback port nobody
     /// listens on, so the top bar and the settings show the venue offline for real.
     fn arrange_lrs(&mut self, shot: &Shot) {

@@ -42,6 +42,19 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum ValidateContent {
+    /// Check quiz files: syntax, translations, ids, models, choices and lengths.
+    Quizzes {
+        /// Quiz files or folders (default: quizzes/).
+        paths: Vec<PathBuf>,
+        /// Print one JSON object with every question found (id, kind, model, difficulty,
+        /// languages) and every error (file, line, col).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum Command {
     /// Walk every screen with demo data and save one PNG per screen.
     Tour {
@@ -49,8 +62,12 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
-    /// Check scenario files: syntax, translations, ids, tags and dialogue graphs.
+    /// Check scenario files: syntax, translations, ids, tags and dialogue graphs
+    /// (`validate quizzes` checks the quiz bank).
+    #[command(args_conflicts_with_subcommands = true)]
     Validate {
+        #[command(subcommand)]
+        content: Option<ValidateContent>,
         /// Scenario files or folders (default: scenarios/).
         paths: Vec<PathBuf>,
         /// Print one JSON object with the scenarios found and every error.
@@ -195,7 +212,10 @@ pub fn main() -> ExitCode {
             let langs = lang.map_or_else(|| Lang::ALL.to_vec(), |l| vec![l]);
             app::run(AppOptions { tour: Some(TourOptions { out, langs }), lang, ..AppOptions::default() })
         }
-        Some(Command::Validate { paths, json }) => validate(&paths, json),
+        Some(Command::Validate { content: Some(ValidateContent::Quizzes { paths, json }), .. }) => exit_code(
+            validate::run_validate_quizzes(&paths, json, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
+        ),
+        Some(Command::Validate { content: None, paths, json }) => validate(&paths, json),
         Some(Command::Score { file, json }) => exit_code(score::run_score(
             &file,
             json,

@@ -9,15 +9,10 @@ use serde::Serialize;
 use crate::core::content_error::ContentError;
 use crate::core::disc::Disc;
 
-use crate::core::scenario::{ScenarioKind, load_paths, sort_by_position, validate};
-
-/// Checked when no path is given.
-
-#[derive(Serialize)]
-struct Report<'a> {
-    scenarios: Vec<ScenarioSummary<'a>>,
-    errors: &'a [ContentError],
-}
+use crate::core::content_files::{ContentFiles, sort_by_position};
+use crate::core::quiz::{self, KindName, QuizBank};
+use crate::core::scenario::Difficulty;
+use crate::core::scenario::{ScenarioKind, load_paths, validate};
 
 #[derive(Serialize)]
 struct ScenarioSummary<'a> {
@@ -26,6 +21,17 @@ struct ScenarioSummary<'a> {
     disc: Disc,
     langs: Vec<&'static str>,
     dialogue_nodes: usize,
+    file: &'a Path,
+}
+
+#[derive(Serialize)]
+struct QuestionSummary<'a> {
+    id: &'a str,
+    set: &'a str,
+    kind: KindName,
+    model: &'a str,
+    difficulty: Difficulty,
+    langs: Vec<&'static str>,
     file: &'a Path,
 }
 
@@ -43,45 +49,84 @@ pub fn run_validate(
     let default = [crate::core::paths::scenarios_dir()];
     let paths = if paths.is_empty() { &default[..] } else { paths };
     let library = load_paths(paths);
-    let mut errors = library.errors.clone();
-    errors.extend(validate(&library, known_tags));
-    if library.files().next().is_none() {
+    let mut errors = validate(&library, known_tags);
+    let scenarios: Vec<ScenarioSummary> = library
+        .items
+        .iter()
+        .map(|loaded| {
+            let s = &loaded.item;
+            ScenarioSummary {
+                id: &s.id,
+                kind: s.kind,
+                disc: s.disc,
+                langs: s.complete_langs().into_iter().map(|l| l.code()).collect(),
+                dialogue_nodes: s.dialogue_len(),
+                file: &loaded.file,
+            }
+        })
+        .collect();
+    let summary = format!("{} scenario(s)", scenarios.len());
+    report(&library, paths, &mut errors, Listing { key: "scenarios", items: &scenarios, summary }, json, out, err)
+}
+
+/// The same for quiz files (default the app's quiz bank); `--json` lists every question.
+pub fn run_validate_quizzes(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let default = [crate::core::paths::quizzes_dir()];
+    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let bank = QuizBank::of_paths(paths);
+    let mut errors = quiz::validate(&bank);
+    let questions: Vec<QuestionSummary> = bank
+        .items
+        .iter()
+        .flat_map(|loaded| {
+            loaded.item.questions.iter().map(move |q| QuestionSummary {
+                id: &q.id,
+                set: &loaded.item.id,
+                kind: q.kind.name(),
+                model: &q.model,
+                difficulty: q.difficulty,
+                langs: q.complete_langs().into_iter().map(|l| l.code()).collect(),
+                file: &loaded.file,
+            })
+        })
+        .collect();
+    let summary = format!("{} question(s)", questions.len());
+    report(&bank, paths, &mut errors, Listing { key: "questions", items: &questions, summary }, json, out, err)
+}
+
+/// What the files held, for the report: under `key` in the JSON, as `summary` in the text.
+struct Listing<'a, S> {
+    key: &'static str,
+    items: &'a [S],
+    summary: String,
+}
+
+/// Prints the problems (syntax errors first merged in, sorted by position) and the listing;
+/// 0 if all is well, else 1.
+fn report<T, S: Serialize>(
+    files: &ContentFiles<T>,
+    paths: &[PathBuf],
+    errors: &mut Vec<ContentError>,
+    listing: Listing<S>,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    errors.extend(files.errors.iter().cloned());
+    if files.files().next().is_none() {
         // Checking nothing must not look like a pass.
         for path in paths {
-            errors.push(ContentError::whole_file(path, "no scenario files (*.ron) here to check"));
+            errors.push(ContentError::whole_file(path, "no content files (*.ron) here to check"));
         }
     }
-    sort_by_position(&mut errors);
-
+    sort_by_position(errors);
     let written = if json {
-        let report = Report {
-            scenarios: library
-                .scenarios
-                .iter()
-                .map(|loaded| {
-                    let s = &loaded.scenario;
-                    ScenarioSummary {
-                        id: &s.id,
-                        kind: s.kind,
-                        disc: s.disc,
-                        langs: s.complete_langs().into_iter().map(|l| l.code()).collect(),
-                        dialogue_nodes: s.dialogue_len(),
-                        file: &loaded.file,
-                    }
-                })
-                .collect(),
-            errors: &errors,
-        };
+        let report = serde_json::json!({ listing.key: listing.items, "errors": errors });
         serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::from).and_then(|()| writeln!(out))
     } else {
         errors.iter().try_for_each(|e| writeln!(err, "{e}")).and_then(|()| {
-            let files: BTreeSet<&Path> = library
-                .scenarios
-                .iter()
-                .map(|s| s.file.as_path())
-                .chain(errors.iter().map(|e| e.file.as_path()))
-                .collect();
-            writeln!(out, "{} scenario file(s) checked, {} problem(s)", files.len(), errors.len())
+            let checked: BTreeSet<&Path> = files.files().collect();
+            writeln!(out, "{} file(s) checked, {}, {} problem(s)", checked.len(), listing.summary, errors.len())
         })
     };
     match written {
@@ -149,7 +194,7 @@ mod tests {
         let (code, out, err) = run(std::slice::from_ref(&empty), false);
         std::fs::remove_dir_all(&empty).unwrap();
         assert_eq!(code, 1);
-        assert_eq!(err, format!("{}: no scenario files (*.ron) here to check\n", empty.display()));
+        assert_eq!(err, format!("{}: no content files (*.ron) here to check\n", empty.display()));
         assert!(out.contains("1 problem(s)"), "{out}");
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod content_error;
+pub mod content_files;
 pub mod countdown;
 pub mod disc;
 pub mod export;
@@ -14,6 +15,8 @@ pub mod lrs;
 pub mod paths;
 pub mod persist;
 pub mod practice;
+pub mod quiz;
+pub mod ron_positions;
 pub mod room;
 pub mod round;
 pub mod scenario;

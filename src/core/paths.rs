@@ -22,14 +22,24 @@ pub fn assets_dir() -> PathBuf {
 /// The built-in scenario library: `SERVICE_CAMP_SCENARIOS`, else `scenarios/` beside the
 /// binary, else the source tree's.
 pub fn scenarios_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("SERVICE_CAMP_SCENARIOS") {
+    bundled_dir("SERVICE_CAMP_SCENARIOS", "scenarios")
+}
+
+/// The built-in quiz bank: `SERVICE_CAMP_QUIZZES`, else `quizzes/` beside the binary, else the
+/// source tree's.
+pub fn quizzes_dir() -> PathBuf {
+    bundled_dir("SERVICE_CAMP_QUIZZES", "quizzes")
+}
+
+fn bundled_dir(variable: &str, name: &str) -> PathBuf {
+    if let Some(dir) = std::env::var_os(variable) {
         return PathBuf::from(dir);
     }
     std::env::current_exe()
         .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join("scenarios")))
+        .and_then(|exe| exe.parent().map(|dir| dir.join(name)))
         .filter(|dir| dir.is_dir())
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios")))
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name))
 }
 
 /// Where a trainer would look for a saved copy: the documents folder, else the home folder.

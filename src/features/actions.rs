@@ -7,6 +7,7 @@ use bevy::prelude::*;
 
 use crate::core::disc::Disc;
 use crate::core::lang::Lang;
+use crate::core::quiz::QuizMode;
 use crate::core::round::CustomerPlayer;
 use crate::core::scenario::{Difficulty, ScenarioKind};
 use crate::core::session::{SessionEdit, TeamId};
@@ -40,6 +41,7 @@ pub enum UiAction {
     Round(RoundAction),
     Phones(PhonesAction),
     Lrs(LrsAction),
+    Quiz(QuizAction),
     /// Asks to quit; confirmation is needed once the session has data.
     RequestQuit,
     ConfirmQuit,
@@ -53,6 +55,30 @@ pub enum PhonesAction {
     Toggle,
     /// Show or hide the join card.
     ToggleCard,
+}
+
+/// The quiz builder and the quiz being played.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuizAction {
+    /// Draw from this model too, or no longer (none: every model).
+    ToggleModel(String),
+    Difficulty(Option<Difficulty>),
+    /// How many questions to draw.
+    Count(usize),
+    /// Play a ready set as it is (`None`: draw from the bank).
+    ChooseSet(Option<String>),
+    Mode(QuizMode),
+    Start,
+    /// Close the question, show the standings, open the next, finish.
+    Next,
+    /// A team's answer without phones (keys or mouse), as places on screen.
+    Answer {
+        team: TeamId,
+        places: Vec<usize>,
+    },
+    Abandon,
+    /// Undo the last abandon.
+    RestoreAbandoned,
 }
 
 /// The company's learning record store.

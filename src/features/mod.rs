@@ -8,6 +8,7 @@ pub mod lrs;
 pub mod navigation;
 pub mod phones;
 pub mod practice;
+pub mod quiz;
 pub mod redraw;
 pub mod room_clock;
 pub mod rounds;

@@ -129,7 +129,8 @@ fn apply_actions(
             | UiAction::Camp(_)
             | UiAction::Round(_)
             | UiAction::Phones(_)
-            | UiAction::Lrs(_) => {}
+            | UiAction::Lrs(_)
+            | UiAction::Quiz(_) => {}
         }
     }
 }

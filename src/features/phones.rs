@@ -129,6 +129,7 @@ pub fn stage_for(screen: Screen) -> RoomStage {
         Screen::Stories => RoomStage::Stories,
         Screen::Round | Screen::RoundResult => RoomStage::Round,
         Screen::Debrief => RoomStage::Debrief,
+        Screen::Quiz => RoomStage::Quiz,
         _ => RoomStage::Lobby,
     }
 }

@@ -320,7 +320,7 @@ mod tests {
             ("lost-parcel.ron", &builtin("lost-parcel")),
             ("roaming-charge.ron", &builtin("roaming-charge")),
         ]);
-        assert_eq!(shelf.library.scenarios.len(), 2);
+        assert_eq!(shelf.library.items.len(), 2);
         assert!(shelf.problems.is_empty(), "{:?}", shelf.problems);
 
         let file = dir.join("lost-parcel.ron");

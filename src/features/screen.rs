@@ -11,6 +11,7 @@ pub enum Screen {
     Teams,
     Presentations,
     Stories,
+    Quiz,
     Library,
     Round,
     RoundResult,
@@ -21,12 +22,13 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 12] = [
+    pub const ALL: [Screen; 13] = [
         Screen::Home,
         Screen::Agenda,
         Screen::Teams,
         Screen::Presentations,
         Screen::Stories,
+        Screen::Quiz,
         Screen::Library,
         Screen::Round,
         Screen::RoundResult,
@@ -37,12 +39,13 @@ impl Screen {
     ];
 
     /// The order a presentation clicker walks: the camp day, without settings.
-    pub const FLOW: [Screen; 11] = [
+    pub const FLOW: [Screen; 12] = [
         Screen::Home,
         Screen::Agenda,
         Screen::Teams,
         Screen::Presentations,
         Screen::Stories,
+        Screen::Quiz,
         Screen::Library,
         Screen::Round,
         Screen::RoundResult,
@@ -59,6 +62,7 @@ impl Screen {
             Screen::Teams => "teams",
             Screen::Presentations => "presentations",
             Screen::Stories => "stories",
+            Screen::Quiz => "quiz",
             Screen::Library => "library",
             Screen::Round => "round",
             Screen::RoundResult => "round-result",
@@ -77,6 +81,7 @@ impl Screen {
             Screen::Teams => "screen-teams",
             Screen::Presentations => "screen-presentations",
             Screen::Stories => "screen-stories",
+            Screen::Quiz => "screen-quiz",
             Screen::Library => "screen-library",
             Screen::Round => "screen-round",
             Screen::RoundResult => "screen-round-result",

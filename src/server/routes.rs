@@ -32,6 +32,7 @@ use tokio::sync::{oneshot, watch};
 
 use super::hub::{Call, Hub, Published};
 use super::rate::RateLimit;
+use crate::core::ids::Timestamp;
 use crate::core::lang::Lang;
 use crate::core::room::{JoinRequest, PhoneAction, PhoneError, PhoneView, SeatId};
 
@@ -153,7 +154,7 @@ async fn lobby(
     if query.code.trim() != room_state.code {
         return wrong_code(&room, &device, lang, &published);
     }
-    Json(PhoneView::of(&published.session, None, &published.locales, None)).into_response()
+    Json(PhoneView::of(&published.session, None, &published.locales, None, Timestamp::now())).into_response()
 }
 
 fn wrong_code(room: &Room, device: &str, lang: Lang, published: &Published) -> Response {
@@ -290,7 +291,13 @@ fn view_stream(hub: Arc<Hub>, seat: SeatId, token: String) -> impl Stream<Item =
                 state.signed_out = true;
                 return Some((Ok(Event::default().event("signed_out").data("{}")), state));
             };
-            let view = PhoneView::of(&published.session, Some(seat), &published.locales, published.round_context());
+            let view = PhoneView::of(
+                &published.session,
+                Some(seat),
+                &published.locales,
+                published.round_context(),
+                Timestamp::now(),
+            );
             let first = state.last.is_none();
             let changes = view.changes_since(state.last.as_ref());
             state.last = Some(view);

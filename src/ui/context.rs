@@ -22,6 +22,7 @@ use crate::features::lrs::Lrs;
 use crate::features::navigation::ScreenEnteredAt;
 use crate::features::phones::Phones;
 use crate::features::practice::{LearnerProgress, PracticeState};
+use crate::features::quiz::{QuizDesk, QuizShelf};
 use crate::features::redraw::RedrawPlan;
 use crate::features::room_clock::RoomClock;
 use crate::features::rounds::RoundDesk;
@@ -47,6 +48,14 @@ pub struct UiData<'a> {
     pub round: &'a RoundDesk,
     pub phones: &'a Phones,
     pub lrs: LrsView<'a>,
+    pub quiz: QuizView<'a>,
+}
+
+/// The question bank and the quiz builder.
+#[derive(Clone, Copy)]
+pub struct QuizView<'a> {
+    pub shelf: &'a QuizShelf,
+    pub desk: &'a QuizDesk,
 }
 
 /// The LRS connection and what its worker last reported.
@@ -177,6 +186,8 @@ pub struct UiSources<'w> {
     phones: Res<'w, Phones>,
     lrs_config: Res<'w, LrsConfig>,
     lrs: Res<'w, Lrs>,
+    quiz_shelf: Res<'w, QuizShelf>,
+    quiz_desk: Res<'w, QuizDesk>,
     screen: Res<'w, State<Screen>>,
 }
 
@@ -204,6 +215,7 @@ impl UiSources<'_> {
             round: &self.round,
             phones: &self.phones,
             lrs: LrsView { settings: &self.lrs_config.settings, status: &self.lrs.status },
+            quiz: QuizView { shelf: &self.quiz_shelf, desk: &self.quiz_desk },
         };
         UiCx::new(data, *self.screen.get())
     }

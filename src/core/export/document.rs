@@ -39,6 +39,7 @@ pub fn report(session: &Session, rubrics: &Rubrics, labels: &Labels, exported_at
     blocks.push(Block::Table(tables::leaderboard(session, labels)));
     blocks.extend(rounds(session, rubrics, labels));
     blocks.extend(calibration(session, rubrics, labels));
+    blocks.extend(quizzes(session, labels));
     blocks.push(Block::Heading(2, labels.ledger.to_string()));
     blocks.push(if session.ledger.is_empty() {
         Block::Paragraph(labels.empty_ledger.to_string())
@@ -231,6 +232,20 @@ fn calibration(session: &Session, rubrics: &Rubrics, labels: &Labels) -> Vec<Blo
 }
 
 /// Experience sharing: each participant's story, when any were told.
+fn quizzes(session: &Session, labels: &Labels) -> Vec<Block> {
+    if session.quizzes.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![Block::Heading(2, labels.quizzes.to_string())];
+    blocks.push(Block::Table(tables::quiz_teams(session, labels)));
+    blocks.push(Block::Table(tables::quiz_questions(session, labels)));
+    let players = tables::quiz_players(session, labels);
+    if !players.rows.is_empty() {
+        blocks.push(Block::Table(players));
+    }
+    blocks
+}
+
 fn stories(session: &Session, labels: &Labels) -> Vec<Block> {
     if session.stories.is_empty() {
         return Vec::new();

@@ -134,15 +134,36 @@ word_labels!(
     disputed,
     best_judge,
     verb_judged,
+    quizzes,
+    question,
+    question_kind,
+    answers,
+    distribution,
+    right_answer,
+    percent_correct,
+    quiz_points,
+    place,
+    participant,
+    right_answers,
+    ledger_points,
+    verb_answered,
 );
 
 impl Labels<'_> {
+    pub fn locales(&self) -> &Locales {
+        self.locales
+    }
+
     fn with(&self, key: &str, args: &[(&str, FluentValue)]) -> String {
         self.locales.get_args(self.lang, key, args)
     }
 
     pub fn round(&self, number: u32) -> String {
         self.with("export-round", &[("number", number.into())])
+    }
+
+    pub fn quiz(&self, number: u32) -> String {
+        self.with("export-quiz", &[("number", number.into())])
     }
 
     /// A team member who played the customer: name, team.
@@ -175,6 +196,7 @@ impl Labels<'_> {
         match source {
             PointsSource::Vote => self.vote.clone(),
             PointsSource::Round(n) => self.round(n),
+            PointsSource::Quiz(n) => self.quiz(n),
             PointsSource::Bonus => self.bonus.clone(),
             PointsSource::Penalty => self.penalty.clone(),
         }

@@ -105,6 +105,11 @@ fn render(
                 ("ledger.csv", csv::render(&tables::ledger(session, labels))),
                 ("rounds.csv", csv::render(&tables::round_results(session, rubrics, labels))),
             ];
+            if !session.quizzes.is_empty() {
+                files.push(("quiz-questions.csv", csv::render(&tables::quiz_questions(session, labels))));
+                files.push(("quiz-teams.csv", csv::render(&tables::quiz_teams(session, labels))));
+                files.push(("quiz-players.csv", csv::render(&tables::quiz_players(session, labels))));
+            }
             // Only a day whose rounds had observers has calibration to hand over.
             let calibration = tables::calibration(session, rubrics, labels);
             if !calibration.rows.is_empty() {

@@ -1,5 +1,7 @@
 //! The tables both the report and the CSV files show, so the two always agree.
 
+use crate::core::quiz::Answerer;
+use crate::core::quiz::play::{ledger_points, right_choice};
 use crate::core::room::seat::SeatId;
 use crate::core::round::calibration::{Calibration, judge_standings};
 use crate::core::round::{RoundPoints, RoundRecord, RoundReview};
@@ -289,6 +291,97 @@ pub fn ledger_only_rounds(session: &Session, labels: &Labels) -> Option<Table> {
         table.rows.push(row);
     }
     (!table.rows.is_empty()).then_some(table)
+}
+
+/// One row per question of every quiz: what was asked, how the room answered (per choice), the
+/// share wholly right and the right answer.
+pub fn quiz_questions(session: &Session, labels: &Labels) -> Table {
+    let mut table = Table::new(&[
+        labels.quizzes.as_str(),
+        labels.question.as_str(),
+        labels.question_kind.as_str(),
+        labels.model.as_str(),
+        labels.answers.as_str(),
+        labels.distribution.as_str(),
+        labels.percent_correct.as_str(),
+        labels.right_answer.as_str(),
+    ]);
+    let lang = labels.lang;
+    for quiz in &session.quizzes {
+        for (n, question) in quiz.questions.iter().enumerate().take(quiz.closed_at.len()) {
+            let texts = question.choice_texts(lang, labels.locales());
+            let distribution: Vec<String> =
+                quiz.distribution(n).iter().zip(&texts).map(|(count, text)| format!("{text}: {count}")).collect();
+            let (answered, right) = quiz.answered_right(n);
+            let right_answer: Vec<&str> = right_choice(question).iter().map(|&c| texts[c].as_str()).collect();
+            table.rows.push(vec![
+                quiz.number.to_string(),
+                format!("{}. {}", n + 1, question.prompt.get(lang)),
+                question.kind.name().slug().to_string(),
+                question.model.clone(),
+                answered.to_string(),
+                distribution.join(" · "),
+                percent((answered > 0).then(|| right as f64 / answered as f64)),
+                right_answer.join(" → "),
+            ]);
+        }
+    }
+    table
+}
+
+/// Each team's quiz points, place and the ledger points they became.
+pub fn quiz_teams(session: &Session, labels: &Labels) -> Table {
+    let mut table = Table::new(&[
+        labels.quizzes.as_str(),
+        labels.place.as_str(),
+        labels.team.as_str(),
+        labels.quiz_points.as_str(),
+        labels.ledger_points.as_str(),
+    ]);
+    let teams: Vec<TeamId> = session.teams.iter().map(|t| t.id()).collect();
+    for quiz in &session.quizzes {
+        for standing in quiz.team_standings(&teams, &session.room.seats) {
+            table.rows.push(vec![
+                quiz.number.to_string(),
+                standing.place.to_string(),
+                team_name(session, standing.who, labels),
+                standing.points.to_string(),
+                ledger_points(standing.points).to_string(),
+            ]);
+        }
+    }
+    table
+}
+
+/// Each participant who answered on a phone: right answers, quiz points and place.
+pub fn quiz_players(session: &Session, labels: &Labels) -> Table {
+    let mut table = Table::new(&[
+        labels.quizzes.as_str(),
+        labels.place.as_str(),
+        labels.participant.as_str(),
+        labels.team.as_str(),
+        labels.right_answers.as_str(),
+        labels.quiz_points.as_str(),
+    ]);
+    for quiz in &session.quizzes {
+        let scored = quiz.scored();
+        for standing in quiz.player_standings() {
+            let (name, team) = observer_name(session, standing.who, labels);
+            let right = scored
+                .iter()
+                .find(|(by, _)| *by == Answerer::Seat(standing.who))
+                .map_or(0, |(_, per)| per.iter().flatten().filter(|s| s.share >= 1.0).count());
+            table.rows.push(vec![
+                quiz.number.to_string(),
+                standing.place.to_string(),
+                name,
+                team,
+                format!("{right}/{}", quiz.closed_at.len()),
+                standing.points.to_string(),
+            ]);
+        }
+    }
+    table
 }
 
 #[cfg(test)]

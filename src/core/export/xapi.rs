@@ -8,6 +8,7 @@
 use serde_json::{Value, json};
 
 use crate::core::lang::{Bilingual, Lang};
+use crate::core::quiz::{Answerer, QuizRun};
 use crate::core::round::RoundRecord;
 use crate::core::round::calibration::{Calibration, JUDGE_POINTS_PER_ITEM};
 use crate::core::scoring::Rubrics;
@@ -37,6 +38,7 @@ struct Both<'a> {
 }
 
 const SCORED: &str = "http://adlnet.gov/expapi/verbs/scored";
+const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
 const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
 const EARNED: &str = "https://service-camp.local/verbs/earned";
 const PENALIZED: &str = "https://service-camp.local/verbs/penalized";
@@ -117,6 +119,11 @@ pub fn each_statement(
     for (index, record) in session.rounds.iter().enumerate().filter(|(_, r)| !r.is_running()) {
         for (key, statement) in round_statements(session, rubrics, both, &camp, record) {
             finish(format!("rounds/{index}/{key}"), statement)?;
+        }
+    }
+    for quiz in session.quizzes.iter().filter(|q| q.is_finished()) {
+        for (key, statement) in quiz_statements(session, both, &camp, quiz) {
+            finish(format!("quizzes/{}/{key}", quiz.number), statement)?;
         }
     }
     let undated = last_recorded_moment(session).unwrap_or(exported_at);
@@ -346,6 +353,9 @@ fn points_statement(session: &Session, both: &Both, camp: &Value, entry: &Points
         PointsSource::Round(n) => {
             (verb(both, SCORED, |l| &l.verb_scored), activity(both, camp, &format!("rounds/{n}"), |l| l.round(n)))
         }
+        PointsSource::Quiz(n) => {
+            (verb(both, SCORED, |l| &l.verb_scored), activity(both, camp, &format!("quizzes/{n}"), |l| l.quiz(n)))
+        }
         PointsSource::Vote => {
             (verb(both, EARNED, |l| &l.verb_earned), activity(both, camp, "team-building-vote", |l| l.vote.clone()))
         }
@@ -368,6 +378,53 @@ fn points_statement(session: &Session, both: &Both, camp: &Value, entry: &Points
         "context": context(session, both, camp),
         "timestamp": time::iso8601(entry.at),
     })
+}
+
+/// A finished quiz: one `answered` statement per answer, by the participant (or the team that
+/// answered as one), with whether it was right and the points it earned.
+fn quiz_statements(session: &Session, both: &Both, camp: &Value, quiz: &QuizRun) -> Vec<(String, Value)> {
+    let mut statements = Vec::new();
+    for (by, per_question) in quiz.scored() {
+        let actor = match by {
+            Answerer::Team(team) => actor(session, both, Some(team)),
+            Answerer::Seat(seat) => match session.room.seat(seat) {
+                Some(s) => participant(session, both, s.team, &s.name),
+                None => continue,
+            },
+        };
+        for (n, scored) in per_question.iter().enumerate() {
+            let (Some(scored), Some(answer)) = (scored, quiz.answer_of(n, by)) else { continue };
+            let question = &quiz.questions[n];
+            let texts = question.choice_texts(session.lang, of_session(both, session).locales());
+            let response: Vec<&str> = answer.choice.iter().filter_map(|&c| texts.get(c).map(String::as_str)).collect();
+            let object =
+                activity(both, camp, &format!("quizzes/{}/{}", quiz.number, percent_encode(&question.id)), |l| {
+                    question.prompt.get(l.lang).to_string()
+                });
+            let key = match by {
+                Answerer::Team(team) => format!("team-{}/{n}", team.0),
+                Answerer::Seat(seat) => format!("seat-{}/{n}", seat.0),
+            };
+            let at = Timestamp(quiz.opened_at.get(n).map_or(0, |t| t.0) + answer.after_ms);
+            statements.push((
+                key,
+                json!({
+                    "actor": actor,
+                    "verb": verb(both, ANSWERED, |l| &l.verb_answered),
+                    "object": object,
+                    "result": {
+                        "success": scored.share >= 1.0,
+                        "score": { "raw": scored.points, "min": 0, "scaled": (scored.share * 100.0).round() / 100.0 },
+                        "response": response.join(" → "),
+                        "duration": format!("PT{:.1}S", answer.after_ms as f64 / 1000.0),
+                    },
+                    "context": context(session, both, camp),
+                    "timestamp": time::iso8601(at),
+                }),
+            ));
+        }
+    }
+    statements
 }
 
 fn debrief_statement(session: &Session, both: &Both, camp: &Value, debrief: &Debrief, at: Timestamp) -> Value {

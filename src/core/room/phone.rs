@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::seat::{self, MAX_PHONE_LINE_CHARS, NameProblem, RoomStage, SeatId};
 use super::token;
 use crate::core::ids::TeamId;
+use crate::core::quiz::{Answerer, QuizRefusal};
 use crate::core::round::record::MarkRefusal;
 use crate::core::session::edit::{Applied, DebriefPart, EditContext, SessionEdit, TeamField};
 use crate::core::session::error::SessionError;
@@ -62,6 +63,9 @@ pub enum PhoneAction {
     Observe { round: u32, tag: String },
     /// Take back the observer's last tap.
     Unobserve { round: u32 },
+    /// An answer to quiz `quiz`'s question `question` (0-based), as places on screen (A = 0 …;
+    /// for an order question, the places in the order given).
+    Answer { quiz: u32, question: usize, places: Vec<usize> },
     /// One line of the phone's own 5-3-1.
     Debrief { part: PhoneDebriefPart, index: usize, text: String },
     /// The phone's experience-sharing story (sent whole; a new one replaces it).
@@ -106,6 +110,11 @@ pub enum PhoneError {
     NoRoundToObserve,
     /// The same button again within a second.
     TooSoon,
+    /// This quiz question is answered already (by the phone, or its team in a team quiz).
+    AlreadyAnswered,
+    TooLate,
+    /// Not one of the question's choices.
+    BadAnswer,
     Refused(SessionError),
 }
 
@@ -132,6 +141,9 @@ impl PhoneError {
             PhoneError::EmptyStory => "phone-error-empty-story",
             PhoneError::NoRoundToObserve => "phone-error-no-observing",
             PhoneError::TooSoon => "phone-error-too-soon",
+            PhoneError::AlreadyAnswered => "phone-error-answered",
+            PhoneError::TooLate => "phone-error-too-late",
+            PhoneError::BadAnswer => "phone-error-bad-answer",
             PhoneError::Refused(_) => "phone-error-refused",
         }
     }
@@ -146,6 +158,8 @@ impl PhoneError {
             | PhoneError::NoRoundToRate
             | PhoneError::NoRoundToObserve
             | PhoneError::TooSoon
+            | PhoneError::AlreadyAnswered
+            | PhoneError::TooLate
             | PhoneError::RoomFull => 409,
             _ => 422,
         }
@@ -237,6 +251,10 @@ impl Session {
             | SessionError::ObservesOwnRound => PhoneError::OwnTeam,
             SessionError::Mark(MarkRefusal::TooSoon) => PhoneError::TooSoon,
             SessionError::Mark(MarkRefusal::Closed) => PhoneError::NoRoundToObserve,
+            SessionError::Quiz(QuizRefusal::AlreadyAnswered) => PhoneError::AlreadyAnswered,
+            SessionError::Quiz(QuizRefusal::TooLate) => PhoneError::TooLate,
+            SessionError::Quiz(QuizRefusal::NotAsking) => PhoneError::NotNow,
+            SessionError::Quiz(QuizRefusal::BadChoice) => PhoneError::BadAnswer,
             other => PhoneError::Refused(other),
         })?;
         self.room.remember_request(seat, request_id);
@@ -312,6 +330,14 @@ impl Session {
             }
             PhoneAction::Unobserve { round } => {
                 Ok(SessionEdit::SeatUndoObserve { round: self.observed_round(*round, team.id())?, seat: seat_id })
+            }
+            PhoneAction::Answer { quiz, question, places } => {
+                let index = self.open_quiz().filter(|&i| stage == RoomStage::Quiz && self.quizzes[i].number == *quiz);
+                let index = index.ok_or(PhoneError::NotNow)?;
+                if self.quizzes[index].current != *question {
+                    return Err(PhoneError::NotNow);
+                }
+                Ok(SessionEdit::AnswerQuiz { quiz: index, by: Answerer::Seat(seat_id), places: places.clone() })
             }
             PhoneAction::Story { place, good, bad, come_back, recommend } => {
                 if stage != RoomStage::Stories {

@@ -72,6 +72,8 @@ pub enum RoomStage {
     Stories,
     /// The closing 5-3-1.
     Debrief,
+    /// A quiz: phones show the answer pad.
+    Quiz,
 }
 
 impl RoomStage {
@@ -83,6 +85,7 @@ impl RoomStage {
             RoomStage::Round => "round",
             RoomStage::Stories => "stories",
             RoomStage::Debrief => "debrief",
+            RoomStage::Quiz => "quiz",
         }
     }
 }

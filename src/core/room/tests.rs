@@ -223,14 +223,14 @@ fn a_phones_view_shows_its_seat_and_only_the_parts_that_changed() {
     let wang = join(&mut session, alpha, "小王");
     let seat = session.seat_of_token(&wang).unwrap();
     let locales = crate::core::locale::Locales::compiled_in();
-    let lobby = PhoneView::of(&session, None, locales, None);
+    let lobby = PhoneView::of(&session, None, locales, None, Timestamp(1_000));
     assert!(lobby.0.get("me").is_none(), "a phone on the join form sees no seat");
-    let before = PhoneView::of(&session, Some(seat), locales, None);
+    let before = PhoneView::of(&session, Some(seat), locales, None, Timestamp(1_000));
     assert_eq!(before.0["me"]["name"], "小王");
     assert_eq!(before.0["vote"]["of"], 1);
     stage(&mut session, RoomStage::Vote);
     act(&mut session, &wang, "v", PhoneAction::Vote { team: beta }).unwrap();
-    let after = PhoneView::of(&session, Some(seat), locales, None);
+    let after = PhoneView::of(&session, Some(seat), locales, None, Timestamp(1_000));
     let changed: Vec<String> = after.changes_since(Some(&before)).keys().cloned().collect();
     assert_eq!(changed, ["room", "vote"]);
     assert_eq!(after.0["vote"]["mine"], beta.0);
@@ -290,8 +290,13 @@ fn a_story_is_one_per_person_replaced_when_edited_and_only_while_sharing() {
     assert_eq!(session.stories[0].good, "主动送了长寿面");
     assert_eq!((session.stories[0].come_back, session.stories[0].recommend), (Some(true), None));
     assert_eq!(session.stories[1].team, Some(beta));
-    let view =
-        PhoneView::of(&session, session.seat_of_token(&ann).ok(), crate::core::locale::Locales::compiled_in(), None);
+    let view = PhoneView::of(
+        &session,
+        session.seat_of_token(&ann).ok(),
+        crate::core::locale::Locales::compiled_in(),
+        None,
+        Timestamp(1_000),
+    );
     assert_eq!(view.0["story"]["good"], "easy returns");
     assert_eq!(view.0["stories"], 2);
     assert_eq!(session.apply(&SessionEdit::FeatureStory(Some(1)), &cx()), Ok(Applied::Changed));
@@ -412,7 +417,13 @@ fn an_observers_view_holds_their_own_taps_only_and_their_result_after_the_reveal
     let rubrics = crate::core::scoring::shipped_rubrics();
     let round = Some(view::RoundContext { rubrics, clock: None, calibration: None });
     let view_of = |session: &Session, token: &str| {
-        PhoneView::of(session, session.seat_of_token(token).ok(), crate::core::locale::Locales::compiled_in(), round)
+        PhoneView::of(
+            session,
+            session.seat_of_token(token).ok(),
+            crate::core::locale::Locales::compiled_in(),
+            round,
+            Timestamp(1_000),
+        )
     };
     let observe = view_of(&session, &ming).0["observe"].clone();
     assert_eq!(observe["mine"], serde_json::json!([["7a.accept", 12.0]]), "阿明 sees his tap, not 大刘's");

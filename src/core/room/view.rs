@@ -6,8 +6,11 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use super::seat::{RoomStage, Seat, SeatId};
+use crate::core::ids::Timestamp;
 use crate::core::lang::{Bilingual, Lang};
 use crate::core::locale::Locales;
+use crate::core::quiz::play::right_choice;
+use crate::core::quiz::{Answerer, QuestionKind, QuizMode, QuizPhase};
 use crate::core::round::calibration::Calibration;
 use crate::core::round::{PadKind, scoring_pad};
 use crate::core::scoring::Rubrics;
@@ -44,7 +47,14 @@ pub struct PhoneView(pub Map<String, Value>);
 impl PhoneView {
     /// The room as `seat` sees it; `None` for a phone on the join form (teams and members
     /// only: the code has been checked).
-    pub fn of(session: &Session, seat: Option<SeatId>, locales: &Locales, round: Option<RoundContext>) -> PhoneView {
+    /// `now` times the quiz's countdown.
+    pub fn of(
+        session: &Session,
+        seat: Option<SeatId>,
+        locales: &Locales,
+        round: Option<RoundContext>,
+        now: Timestamp,
+    ) -> PhoneView {
         let lang = session.lang;
         let seat = seat.and_then(|id| session.room.seat(id));
         let mut parts = Map::new();
@@ -122,6 +132,7 @@ impl PhoneView {
         parts.insert("rating".into(), rating.unwrap_or(Value::Null));
         let observe = round.and_then(|round| observe_part(session, seat, round));
         parts.insert("observe".into(), observe.unwrap_or(Value::Null));
+        parts.insert("quiz".into(), quiz_part(session, seat, locales, now).unwrap_or(Value::Null));
         let debrief = session.debrief_of(seat.team, Some(&seat.name)).cloned().unwrap_or_default();
         let shape = session.debrief_shape;
         parts.insert(
@@ -231,6 +242,79 @@ fn observe_part(session: &Session, seat: &Seat, round: RoundContext) -> Option<V
         "pad": pad,
         "mine": mine,
         "clock": clock,
+        "result": result,
+    }))
+}
+
+/// The quiz on the projector, for one seat: the question and its choices in screen order, the
+/// countdown and the seat's answer (its team's in a team quiz). The right answer and the points
+/// come only once the question has closed.
+fn quiz_part(session: &Session, seat: &Seat, locales: &Locales, now: Timestamp) -> Option<Value> {
+    if session.room.stage != RoomStage::Quiz {
+        return None;
+    }
+    let quiz = &session.quizzes[session.open_quiz().or(session.quizzes.len().checked_sub(1))?];
+    let by = match quiz.mode {
+        QuizMode::Players => Answerer::Seat(seat.id),
+        QuizMode::Teams => Answerer::Team(seat.team),
+    };
+    let n = quiz.current;
+    let question = quiz.question();
+    let shown = &quiz.shown[n];
+    let texts = Lang::ALL.map(|lang| question.choice_texts(lang, locales));
+    let choices: Vec<Value> = shown.iter().map(|&c| json!({ "zh": texts[0][c], "en": texts[1][c] })).collect();
+    let place_of = |choice: usize| shown.iter().position(|&c| c == choice).unwrap_or(0);
+    let mine = quiz.answer_of(n, by).map(|a| a.choice.iter().map(|&c| place_of(c)).collect::<Vec<_>>());
+    let line = match &question.kind {
+        QuestionKind::DiscType { line, .. } => bilingual(line),
+        _ => Value::Null,
+    };
+    let result = (quiz.phase != QuizPhase::Asking).then(|| {
+        let scored = quiz.scored();
+        let own = scored.iter().find(|(who, _)| *who == by).map(|(_, per)| per);
+        let this = own.and_then(|per| per.get(n).copied().flatten());
+        let total: u32 = own.map_or(0, |per| per.iter().flatten().map(|s| s.points).sum());
+        let (place, of) = match by {
+            Answerer::Seat(id) => {
+                let standings = quiz.player_standings();
+                (standings.iter().find(|s| s.who == id).map(|s| s.place), standings.len())
+            }
+            Answerer::Team(team) => {
+                let teams: Vec<_> = session.teams.iter().map(|t| t.id()).collect();
+                let standings = quiz.team_standings(&teams, &session.room.seats);
+                (standings.iter().find(|s| s.who == team).map(|s| s.place), standings.len())
+            }
+        };
+        json!({
+            "right": right_choice(question).iter().map(|&c| place_of(c)).collect::<Vec<_>>(),
+            "explanation": bilingual(&question.explanation),
+            "points": this.map_or(0, |s| s.points),
+            "share": this.map_or(0.0, |s| s.share),
+            "streak": this.map_or(0, |s| s.streak),
+            "total": total,
+            "place": place,
+            "of": of,
+        })
+    });
+    Some(json!({
+        "number": quiz.number,
+        "title": bilingual(&quiz.title),
+        "mode": match quiz.mode { QuizMode::Players => "players", QuizMode::Teams => "teams" },
+        "question": n,
+        "of": quiz.questions.len(),
+        "phase": match quiz.phase {
+            QuizPhase::Asking => "asking",
+            QuizPhase::Answer => "answer",
+            QuizPhase::Standings => "standings",
+            QuizPhase::Finished => "finished",
+        },
+        "kind": question.kind.name().slug(),
+        "prompt": bilingual(&question.prompt),
+        "line": line,
+        "choices": choices,
+        "limit": question.time_secs(),
+        "left_ms": quiz.left_ms(now),
+        "mine": mine,
         "result": result,
     }))
 }

@@ -1,10 +1,9 @@
 //! Reading scenario files. A bad file becomes an error and never stops the others loading.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use crate::core::content_error::{ContentError, parse_ron, without_bom};
+use crate::core::content_error::{ContentError, parse_ron};
+use crate::core::content_files::{ContentFiles, Loaded};
 use crate::core::disc::Disc;
 
 use super::types::{Difficulty, Scenario, ScenarioKind};
@@ -15,24 +14,11 @@ pub fn load_str(file: &Path, src: &str) -> Result<Scenario, ContentError> {
     parse_ron(file, src)
 }
 
-/// A scenario together with the file and text it came from (the text lets the validator
-/// point at lines and columns).
-#[derive(Debug, Clone)]
-pub struct LoadedScenario {
-    pub file: PathBuf,
-    pub source: String,
-    pub scenario: Scenario,
-}
+/// A scenario together with the file and text it came from.
+pub type LoadedScenario = Loaded<Scenario>;
 
 /// The scenarios that parsed, and an error for each file that did not.
-#[derive(Debug, Clone, Default)]
-pub struct Library {
-    pub scenarios: Vec<LoadedScenario>,
-    pub errors: Vec<ContentError>,
-    /// A hash of what each file read gave (its text, or why it could not be read), so reading
-    /// an unchanged file again changes nothing.
-    fingerprints: HashMap<PathBuf, u64>,
-}
+pub type Library = ContentFiles<Scenario>;
 
 /// Which scenarios to show; `None` matches anything.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,111 +36,9 @@ impl ScenarioFilter {
     }
 }
 
-impl Library {
-    /// Adds a file's raw bytes (as an asset loader or a file watcher delivers them). A file
-    /// already in the library is replaced, so live reload can call this again on change.
-    pub fn add_bytes(&mut self, file: &Path, bytes: &[u8]) {
-        self.remove(file);
-        match std::str::from_utf8(bytes) {
-            Ok(src) => match load_str(file, without_bom(src)) {
-                Ok(scenario) => self.scenarios.push(LoadedScenario {
-                    file: file.to_owned(),
-                    source: without_bom(src).to_owned(),
-                    scenario,
-                }),
-                Err(error) => self.errors.push(error),
-            },
-            Err(e) => self.errors.push(ContentError::at_offset(
-                file,
-                &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
-                e.valid_up_to(),
-                format!("the file is not valid UTF-8 text (byte {}); save it as UTF-8", e.valid_up_to()),
-            )),
-        }
-    }
-
-    /// Reads and adds one file (a file that cannot be read is an error).
-    pub fn add_file(&mut self, file: &Path) {
-        self.read_in(file);
-    }
-
-    /// Reads a file again after it changed on disk: a file whose content differs from the last
-    /// read replaces its earlier version, a deleted one is dropped, an unchanged one is left
-    /// alone. Returns whether anything changed.
-    pub fn reread(&mut self, file: &Path) -> bool {
-        if !file.is_file() {
-            let known = self.fingerprints.contains_key(file);
-            self.remove(file);
-            return known;
-        }
-        self.read_in(file)
-    }
-
-    /// Reads `file` through the size cap and takes it in, unless it reads exactly as last time.
-    fn read_in(&mut self, file: &Path) -> bool {
-        let read = crate::core::limits::read_text_capped(file, crate::core::limits::MAX_CONTENT_FILE_BYTES);
-        let mut hasher = DefaultHasher::new();
-        match &read {
-            Ok(text) => text.hash(&mut hasher),
-            Err(error) => error.to_string().hash(&mut hasher),
-        }
-        let fingerprint = hasher.finish();
-        if self.fingerprints.get(file) == Some(&fingerprint) {
-            return false;
-        }
-        match read {
-            Ok(text) => self.add_bytes(file, text.as_bytes()),
-            Err(error) => {
-                self.remove(file);
-                self.errors.push(error);
-            }
-        }
-        self.fingerprints.insert(file.to_owned(), fingerprint);
-        true
-    }
-
-    /// Adds every `*.ron` file directly inside `dir`, in name order.
-    pub fn add_dir(&mut self, dir: &Path) {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                self.errors.push(ContentError::whole_file(dir, format!("cannot read the scenario folder: {e}")));
-                return;
-            }
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "ron"))
-            .collect();
-        files.sort();
-        for file in files {
-            self.add_file(&file);
-        }
-    }
-
-    /// Adds a file or, for a folder, the scenario files in it.
-    pub fn add_path(&mut self, path: &Path) {
-        if path.is_dir() { self.add_dir(path) } else { self.add_file(path) }
-    }
-
-    /// Forgets a file's scenario and errors (when it is deleted or before it is reloaded).
-    pub fn remove(&mut self, file: &Path) {
-        self.scenarios.retain(|s| s.file != file);
-        self.errors.retain(|e| e.file != file);
-        self.fingerprints.remove(file);
-    }
-
-    /// Every file the library has read: those that loaded and those that have errors.
-    pub fn files(&self) -> impl Iterator<Item = &Path> {
-        self.scenarios.iter().map(|s| s.file.as_path()).chain(self.errors.iter().map(|e| e.file.as_path()))
-    }
-
+impl ContentFiles<Scenario> {
     pub fn get(&self, id: &str) -> Option<&Scenario> {
         self.iter().find(|s| s.id == id)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Scenario> {
-        self.scenarios.iter().map(|s| &s.scenario)
     }
 
     pub fn filter(&self, filter: &ScenarioFilter) -> impl Iterator<Item = &Scenario> {
@@ -172,11 +56,7 @@ pub fn load_dir(dir: &Path) -> Library {
 
 /// Loads files and folders given on a command line, in the given order.
 pub fn load_paths(paths: &[PathBuf]) -> Library {
-    let mut library = Library::default();
-    for path in paths {
-        library.add_path(path);
-    }
-    library
+    Library::of_paths(paths)
 }
 
 #[cfg(test)]
@@ -192,9 +72,9 @@ mod tests {
     #[test]
     fn syntax_error_is_located_and_other_files_still_load() {
         let mut library = load_dir(Path::new(library_dir()));
-        let good = library.scenarios.len();
+        let good = library.items.len();
         library.add_bytes(Path::new("broken.ron"), b"(\n  id: \"broken\",\n  title: (zh: \"x\" en: \"y\"),\n)");
-        assert_eq!(library.scenarios.len(), good);
+        assert_eq!(library.items.len(), good);
         assert_eq!(library.errors.len(), 1);
         let error = &library.errors[0];
         assert_eq!((error.file.as_path(), error.line), (Path::new("broken.ron"), 3), "{error}");
@@ -215,12 +95,12 @@ mod tests {
     fn reloading_a_file_replaces_it() {
         let dir = Path::new(library_dir());
         let mut library = load_dir(dir);
-        let first = library.scenarios[0].file.clone();
-        let count = library.scenarios.len();
+        let first = library.items[0].file.clone();
+        let count = library.items.len();
         library.add_bytes(&first, b"oops");
-        assert_eq!((library.scenarios.len(), library.errors.len()), (count - 1, 1));
+        assert_eq!((library.items.len(), library.errors.len()), (count - 1, 1));
         library.add_file(&first);
-        assert_eq!((library.scenarios.len(), library.errors.len()), (count, 0));
+        assert_eq!((library.items.len(), library.errors.len()), (count, 0));
     }
 
     #[test]
@@ -233,7 +113,7 @@ mod tests {
             let filter = ScenarioFilter { disc: Some(disc), ..Default::default() };
             assert!(library.filter(&filter).all(|s| s.disc == disc));
         }
-        assert_eq!(library.filter(&ScenarioFilter::default()).count(), library.scenarios.len());
+        assert_eq!(library.filter(&ScenarioFilter::default()).count(), library.items.len());
     }
 
     /// Mutations that keep a file mostly intact, so the semantic checks run on odd input too.
@@ -250,7 +130,7 @@ mod tests {
         library.add_bytes(file, bytes);
         let errors = validate(&library, &test_known_tags());
         // Either it loaded, or there is at least one message saying why not.
-        prop_assert!(library.scenarios.len() + library.errors.len() == 1);
+        prop_assert!(library.items.len() + library.errors.len() == 1);
         prop_assert!(library.errors.iter().chain(&errors).all(|e| !e.message.is_empty()));
         Ok(())
     }
@@ -273,7 +153,7 @@ mod tests {
                 Just("zh: \"\""), Just("/*"), Just("r#\""), Just("ending: resolved,"), Just("é"), Just("-128"),
             ],
         ) {
-            let original = &BUILTIN.scenarios[file % BUILTIN.scenarios.len()];
+            let original = &BUILTIN.items[file % BUILTIN.items.len()];
             let mutated = mutate(&original.source, cut, len, insert);
             check_never_panics(&original.file, mutated.as_bytes())?;
         }

@@ -4,7 +4,6 @@
 
 mod dialogue;
 mod load;
-mod locate;
 mod types;
 mod validate;
 
@@ -14,7 +13,7 @@ pub use types::{
     CustomerCard, Dialogue, DialogueNode, Difficulty, Ending, KeyBehaviour, MOOD_RANGE, MOOD_SHIFT_RANGE,
     OPTIONS_PER_TURN, ResponseOption, Scenario, ScenarioKind, Scene, TagUse, TextField, spelling,
 };
-pub use validate::{sort_by_position, validate};
+pub use validate::validate;
 
 /// The built-in library, for tests.
 #[cfg(test)]
@@ -53,7 +52,7 @@ mod library_tests {
     #[test]
     fn builtin_library_covers_kinds_types_and_scenes() {
         let library = builtin();
-        assert!(library.scenarios.len() >= 16);
+        assert!(library.items.len() >= 16);
         let count_kind = |kind| library.iter().filter(|s| s.kind == kind).count();
         assert!(count_kind(ScenarioKind::Complaint) >= 8);
         assert!(count_kind(ScenarioKind::OverScope) >= 4);

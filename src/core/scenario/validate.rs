@@ -1,14 +1,12 @@
 //! Semantic checks on loaded scenarios: the rules a file can break while still being valid RON.
 
-use std::cell::OnceCell;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::core::content_error::ContentError;
-use crate::core::lang::Lang;
+use crate::core::content_files::{Locator, sort_by_position};
 
 use super::load::{Library, LoadedScenario};
-use super::locate::Positions;
 use super::types::{Dialogue, MOOD_RANGE, MOOD_SHIFT_RANGE, OPTIONS_PER_TURN, ScenarioKind, spelling};
 
 /// Tag families that are not rubric models: `penalty.<id>` and `bonus.<id>`.
@@ -24,9 +22,9 @@ pub fn validate(library: &Library, known_tags: &BTreeSet<String>) -> Vec<Content
     let known_models: BTreeSet<&str> = known_tags.iter().filter_map(|tag| model_of(tag)).collect();
     let mut errors = Vec::new();
     let mut first_file_of_id: HashMap<&str, &std::path::Path> = HashMap::new();
-    for loaded in &library.scenarios {
-        let mut check = Check { loaded, positions: OnceCell::new(), errors: &mut errors };
-        match first_file_of_id.entry(loaded.scenario.id.as_str()) {
+    for loaded in &library.items {
+        let mut check = Check { loaded, at: Locator::new(loaded) };
+        match first_file_of_id.entry(loaded.item.id.as_str()) {
             Entry::Occupied(first) => {
                 let message = format!("duplicate id `{}`: {} already uses it", first.key(), first.get().display());
                 check.error("id", message);
@@ -36,14 +34,10 @@ pub fn validate(library: &Library, known_tags: &BTreeSet<String>) -> Vec<Content
             }
         }
         check.scenario(known_tags, &known_models);
+        errors.append(&mut check.at.errors);
     }
     sort_by_position(&mut errors);
     errors
-}
-
-/// Orders problems by file, then line and column, as a trainer fixes them.
-pub fn sort_by_position(errors: &mut [ContentError]) {
-    errors.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
 }
 
 /// The model a step tag belongs to (`7a.accept` → `7a`); `None` for penalties and bonuses.
@@ -56,54 +50,21 @@ fn is_penalty(tag: &str) -> bool {
     tag.split_once('.').is_some_and(|(family, _)| family == PENALTY)
 }
 
-fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .split('-')
-            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-}
-
-fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "Chinese",
-        Lang::En => "English",
-    }
-}
-
 struct Check<'a> {
     loaded: &'a LoadedScenario,
-    /// Scanned only when the file has a problem to locate.
-    positions: OnceCell<Positions>,
-    errors: &'a mut Vec<ContentError>,
+    at: Locator<'a>,
 }
 
 impl Check<'_> {
     fn error(&mut self, path: &str, message: impl Into<String>) {
-        let source = &self.loaded.source;
-        let file = &self.loaded.file;
-        let error = match self.positions.get_or_init(|| Positions::scan(source)).offset(path) {
-            Some(offset) => ContentError::at_offset(file, source, offset, message),
-            None => ContentError::whole_file(file, message),
-        };
-        self.errors.push(error);
+        self.at.error(path, message);
     }
 
     fn scenario(&mut self, known_tags: &BTreeSet<String>, known_models: &BTreeSet<&str>) {
-        let s = &self.loaded.scenario;
-        if !is_valid_id(&s.id) {
-            self.error("id", format!("id `{}` must be lowercase letters and digits joined by `-`", s.id));
-        } else if self.loaded.file.file_stem().is_some_and(|stem| stem != s.id.as_str()) {
-            self.error("id", format!("id `{}` does not match the file name; name the file `{}.ron`", s.id, s.id));
-        }
+        let s = &self.loaded.item;
+        self.at.check_file_id(&s.id);
         for text in s.texts() {
-            match text.text.missing().as_slice() {
-                [] => {}
-                [lang] => {
-                    let field = format!("{}.{}", text.path, lang.code());
-                    self.error(&field, format!("`{}` has no {} text", text.path, lang_name(*lang)));
-                }
-                _ => self.error(&text.path, format!("`{}` is empty", text.path)),
-            }
+            self.at.check_bilingual(&text.path, text.text);
         }
         for (path, len) in [
             ("models", s.models.len()),
@@ -155,7 +116,7 @@ impl Check<'_> {
     }
 
     fn models(&mut self, known_models: &BTreeSet<&str>) {
-        let s = &self.loaded.scenario;
+        let s = &self.loaded.item;
         let mut seen = BTreeSet::new();
         for (i, model) in s.models.iter().enumerate() {
             let path = format!("models[{i}]");

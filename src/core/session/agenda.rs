@@ -15,6 +15,8 @@ pub enum StepKind {
     /// 十分钟经验分享
     Sharing,
     RolePlay,
+    /// 知识测验: a quick quiz on the course's models.
+    Quiz,
     /// 5-3-1 总结
     Debrief,
 }
@@ -36,6 +38,7 @@ impl AgendaStep {
             step(StepKind::TeamBuilding, "团队建立", "Team building", 20),
             step(StepKind::Sharing, "十分钟经验分享", "Ten-minute experience sharing", 10),
             step(StepKind::RolePlay, "角色扮演", "Role-play rounds", 90),
+            step(StepKind::Quiz, "知识测验", "Quiz", 15),
             step(StepKind::Debrief, "5-3-1 总结", "5-3-1 debrief", 30),
         ]
     }

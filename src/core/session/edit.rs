@@ -3,8 +3,9 @@
 //! [`Session::apply`] it. Each rule lives here once and is tested without any UI.
 
 use crate::core::ids::{TeamId, Timestamp};
-use crate::core::lang::Lang;
+use crate::core::lang::{Bilingual, Lang};
 use crate::core::locale::Locales;
+use crate::core::quiz::{Answerer, Question, QuizMode, QuizRun};
 use crate::core::room::seat::{RoomEdit, SeatId, clean_name};
 use crate::core::round::record::{Observed, RoundCast, RoundEnding, RoundRecord};
 use crate::core::round::review::{RoundPoints, RoundReview, RoundRules};
@@ -207,6 +208,32 @@ pub enum SessionEdit {
     FeatureStory(Option<usize>),
     /// The trainer's change to the room of phones.
     Room(RoomEdit),
+    /// Start a quiz of these questions (`seed` shuffles the order questions); refused while
+    /// another quiz is being played.
+    StartQuiz {
+        title: Bilingual,
+        questions: Vec<Question>,
+        mode: QuizMode,
+        seed: u64,
+    },
+    /// An answer to the quiz's current question, as places on screen (A = 0 …), timed by the
+    /// context's clock; one per answerer, none after the deadline.
+    AnswerQuiz {
+        quiz: usize,
+        by: Answerer,
+        places: Vec<usize>,
+    },
+    /// Close the question, show the standings, open the next; after the last standings the
+    /// quiz finishes and its points land in the ledger as `Quiz(n)`.
+    AdvanceQuiz {
+        quiz: usize,
+    },
+    /// Drop an unfinished quiz; the run comes back in [`Applied::QuizVoided`] for an undo.
+    AbandonQuiz {
+        quiz: usize,
+    },
+    /// Undo an abandon (refused while another quiz is being played).
+    RestoreQuiz(Box<QuizRun>),
 }
 
 /// The longest wait for observers after a round: five minutes.
@@ -268,6 +295,9 @@ pub enum Applied {
     WalkedOut,
     /// This seat joined (or came back).
     Joined(SeatId),
+    /// The quiz at this index started (or came back after an abandon).
+    QuizStarted(usize),
+    QuizVoided(Box<QuizRun>),
 }
 
 impl Session {
@@ -597,6 +627,13 @@ impl Session {
                 Ok(Applied::Changed)
             }
             SessionEdit::Room(edit) => self.edit_room(edit),
+            SessionEdit::StartQuiz { title, questions, mode, seed } => {
+                self.start_quiz(title, questions, *mode, *seed, now)
+            }
+            SessionEdit::AnswerQuiz { quiz, by, places } => self.answer_quiz(*quiz, *by, places, now),
+            SessionEdit::AdvanceQuiz { quiz } => self.advance_quiz(*quiz, cx.locales, now),
+            SessionEdit::AbandonQuiz { quiz } => self.abandon_quiz(*quiz),
+            SessionEdit::RestoreQuiz(run) => self.restore_quiz(run),
         }
     }
 

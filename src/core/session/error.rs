@@ -3,6 +3,7 @@
 use super::team::MAX_TEAMS;
 use super::vote::VoteError;
 use crate::core::ids::TeamId;
+use crate::core::quiz::QuizRefusal;
 use crate::core::room::seat::{NameProblem, SeatId};
 use crate::core::round::record::MarkRefusal;
 
@@ -59,6 +60,7 @@ pub enum SessionError {
     ObservesOwnRound,
     /// Not one of the round's pad items.
     NotOnThePad(String),
+    Quiz(QuizRefusal),
 }
 
 impl std::fmt::Display for SessionError {
@@ -108,6 +110,7 @@ impl std::fmt::Display for SessionError {
             }
             SessionError::ObservesOwnRound => write!(f, "the serving team cannot observe its own round"),
             SessionError::NotOnThePad(tag) => write!(f, "\"{tag}\" is not on this round's pad"),
+            SessionError::Quiz(why) => why.fmt(f),
         }
     }
 }

@@ -11,14 +11,16 @@ pub enum PointsSource {
     Vote,
     /// A scored role-play round (1-based).
     Round(u32),
+    /// A quiz (1-based).
+    Quiz(u32),
     Bonus,
     Penalty,
 }
 
 impl PointsSource {
-    /// Rounds and votes are the events the leaderboard measures change against.
+    /// Rounds, quizzes and votes are the events the leaderboard measures change against.
     pub(super) fn is_scored_event(self) -> bool {
-        matches!(self, PointsSource::Vote | PointsSource::Round(_))
+        matches!(self, PointsSource::Vote | PointsSource::Round(_) | PointsSource::Quiz(_))
     }
 }
 

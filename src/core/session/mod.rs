@@ -8,6 +8,7 @@ pub(crate) mod edit;
 pub(crate) mod error;
 mod ledger;
 pub mod picker;
+mod quiz;
 pub(crate) mod state;
 pub mod story;
 pub(crate) mod team;

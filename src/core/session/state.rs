@@ -20,6 +20,7 @@ use crate::core::content_error::{ContentError, parse_ron};
 use crate::core::ids::{TeamId, Timestamp};
 use crate::core::lang::Lang;
 use crate::core::locale::Locales;
+use crate::core::quiz::QuizRun;
 use crate::core::room::seat::Room;
 use crate::core::round::record::RoundRecord;
 use crate::core::round::review::RoundRules;
@@ -51,6 +52,8 @@ pub struct Session {
     pub debrief_shape: DebriefShape,
     /// Every role-play round played, in order; the open one (if any) is last.
     pub rounds: Vec<RoundRecord>,
+    /// Every quiz played, in order; the one being played (if any) is last.
+    pub quizzes: Vec<QuizRun>,
     pub round_rules: RoundRules,
     /// Participants' experience-sharing stories, in the order they came.
     pub stories: Vec<Story>,
@@ -79,6 +82,7 @@ impl Default for Session {
             debriefs: Vec::new(),
             debrief_shape: DebriefShape::default(),
             rounds: Vec::new(),
+            quizzes: Vec::new(),
             round_rules: RoundRules::default(),
             stories: Vec::new(),
             featured_story: None,
@@ -466,7 +470,7 @@ mod tests {
             assert_eq!(demo.teams.len(), 6);
             assert_eq!(demo.lang, lang);
             assert!(demo.ledger.iter().all(|e| demo.team(e.team).is_some()));
-            assert_eq!(demo.agenda.len(), 5);
+            assert_eq!(demo.agenda.len(), 6);
         }
         assert_eq!(zh.totals(), en.totals());
         assert_eq!(zh.totals().iter().sum::<i32>(), zh.ledger.iter().map(|e| e.points).sum::<i32>());
@@ -620,13 +624,13 @@ mod tests {
     #[test]
     fn agenda_steps_reorder_and_the_day_adds_up() {
         let mut session = Session::default();
-        assert_eq!(session.agenda_minutes(), 155);
-        assert!(session.move_step(4, 0));
+        assert_eq!(session.agenda_minutes(), 170, "5 + 20 + 10 + 90 + 15 (the quiz) + 30");
+        assert!(session.move_step(5, 0));
         assert_eq!(session.agenda[0].kind, StepKind::Debrief);
         assert_eq!(session.agenda[1].kind, StepKind::Agreement);
         assert!(!session.move_step(9, 0));
         session.agenda[0].minutes = 45;
-        assert_eq!(session.agenda_minutes(), 170);
+        assert_eq!(session.agenda_minutes(), 185);
     }
 
     #[test]

@@ -170,10 +170,11 @@ function connect() {
   const events = new EventSource("/api/events?token=" + encodeURIComponent(state.token));
   state.events = events;
   events.addEventListener("snapshot", (e) => { state.view = JSON.parse(e.data); connection(""); render(); });
-  events.addEventListener("snapshot", () => { state.observeAt = Date.now(); });
+  events.addEventListener("snapshot", () => { state.observeAt = Date.now(); state.quizAt = Date.now(); });
   events.addEventListener("patch", (e) => {
     const patch = JSON.parse(e.data);
     if ("observe" in patch) state.observeAt = Date.now();
+    if ("quiz" in patch) state.quizAt = Date.now();
     Object.assign(state.view, patch);
     render();
   });
@@ -228,6 +229,7 @@ function render() {
     : stage === "round" ? roundStage(team)
     : stage === "stories" ? story()
     : stage === "debrief" ? debrief()
+    : stage === "quiz" ? quizStage(team)
     : lobby(team);
   app.replaceChildren(el("div", { class: "stage", "data-stage": stage }, body));
   if (focused) {
@@ -417,6 +419,84 @@ function observeResult(o) {
     el("span", { text: words("phone-observe-compare", { you: said(item.mine), room: said(item.consensus) }) })))));
   return parts;
 }
+
+// The quiz's countdown as the laptop reckoned it, run down on the phone between updates.
+function quizLeft() {
+  const q = state.view && state.view.quiz;
+  if (!q || q.phase !== "asking") return 0;
+  return Math.max(0, q.left_ms - (Date.now() - (state.quizAt || Date.now())));
+}
+
+const SHAPES = ["▲", "◆", "●", "■"];
+
+function quizStage(team) {
+  const q = state.view.quiz;
+  if (!q) return lobby(team);
+  const lang = state.lang === "en" ? "en" : "zh";
+  const parts = [el("div", { class: "observe-head" },
+    el("h1", { text: words("phone-quiz-question", { number: q.question + 1, of: q.of }) }),
+    q.phase === "asking" ? el("span", { class: "clock", id: "quiz-clock", text: String(Math.ceil(quizLeft() / 1000)) }) : null)];
+  parts.push(el("p", { class: "big", id: "quiz-prompt", text: q.prompt[lang] }));
+  if (q.line) parts.push(el("p", { class: "card", id: "quiz-line", text: "“" + q.line[lang] + "”" }));
+  const order = q.kind === "order";
+  if (q.phase === "asking" && !q.mine) {
+    if (order) {
+      const picked = state.quizOrder && state.quizOrder.key === q.number + "/" + q.question ? state.quizOrder.places : [];
+      state.quizOrder = { key: q.number + "/" + q.question, places: picked };
+      parts.push(el("p", { class: "muted", text: t("phone-quiz-order-hint") }));
+      parts.push(el("div", { class: "quiz-pad order" }, q.choices.map((choice, place) => {
+        const at = picked.indexOf(place);
+        return el("button", { class: "quiz-choice" + (at >= 0 ? " picked" : ""), "data-place": place, disabled: at >= 0,
+          onclick: () => { picked.push(place); render(); } },
+          el("span", { class: "rank", text: at >= 0 ? String(at + 1) : "" }), el("span", { text: choice[lang] }));
+      })));
+      parts.push(el("div", { class: "row" },
+        el("button", { class: "secondary", id: "quiz-clear", disabled: !picked.length, text: t("phone-quiz-clear"),
+          onclick: () => { picked.length = 0; render(); } }),
+        el("button", { id: "quiz-send", disabled: picked.length !== q.choices.length, text: t("phone-quiz-send"),
+          onclick: () => act({ do: "answer", quiz: q.number, question: q.question, places: picked.slice() }, true) })));
+    } else {
+      parts.push(el("div", { class: "quiz-pad" }, q.choices.map((choice, place) =>
+        el("button", { class: "quiz-choice q" + (place % 4), "data-place": place,
+          onclick: () => act({ do: "answer", quiz: q.number, question: q.question, places: [place] }, true) },
+          el("span", { class: "shape", text: (place + 1) + " " + SHAPES[place % 4] }), el("span", { text: choice[lang] })))));
+    }
+    if (q.mode === "teams") parts.push(el("p", { class: "muted", text: t("phone-quiz-team-answers") }));
+    return parts;
+  }
+  const mine = q.mine || [];
+  const right = q.result ? q.result.right : [];
+  const shown = order ? (q.result ? right : mine) : mine;
+  const list = el("div", { class: "quiz-pad" + (order ? " order" : "") }, (order ? shown : q.choices.map((_, i) => i)).map((place, at) => {
+    const classes = ["quiz-choice", order ? "" : "q" + (place % 4)];
+    if (mine.includes(place) && !order) classes.push("picked");
+    if (q.result && !order && !right.includes(place)) classes.push("dim");
+    return el("div", { class: classes.join(" ") },
+      el("span", { class: order ? "rank" : "shape", text: order ? String(at + 1) : (place + 1) + " " + SHAPES[place % 4] }),
+      el("span", { text: q.choices[place][lang] }),
+      q.result && !order && right.includes(place) ? el("span", { class: "mark", text: "✓" }) : null);
+  }));
+  if (!q.result) {
+    parts.push(el("p", { class: "card big", id: "quiz-waiting", text: t(q.mine ? "phone-quiz-answered" : "phone-quiz-closed") }));
+    parts.push(list);
+    return parts;
+  }
+  const r = q.result;
+  const verdict = !q.mine ? "phone-quiz-none" : r.share >= 1 ? "phone-quiz-right" : r.share > 0 ? "phone-quiz-partly" : "phone-quiz-wrong";
+  parts.push(el("p", { class: "card big verdict " + (r.share >= 1 ? "good" : "bad"), id: "quiz-verdict",
+    text: t(verdict) + " · " + words("phone-quiz-points", { points: r.points }) }));
+  if (r.streak >= 2) parts.push(el("p", { class: "muted", text: words("phone-quiz-streak", { streak: r.streak }) }));
+  if (order) parts.push(el("h2", { text: t("phone-quiz-right-order") }));
+  parts.push(list);
+  parts.push(el("p", { class: "card", id: "quiz-explanation", text: r.explanation[lang] }));
+  if (r.place) parts.push(el("p", { class: "big", id: "quiz-total", text: words("phone-quiz-total", { total: r.total, place: r.place, of: r.of }) }));
+  return parts;
+}
+
+setInterval(() => {
+  const clock = document.getElementById("quiz-clock");
+  if (clock) clock.textContent = String(Math.ceil(quizLeft() / 1000));
+}, 250);
 
 function story() {
   const mine = state.view.story || { place: "", good: "", bad: "", come_back: null, recommend: null };

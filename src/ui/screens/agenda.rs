@@ -19,6 +19,7 @@ fn step_target(kind: StepKind) -> (Screen, &'static str) {
         StepKind::TeamBuilding => (Screen::Teams, "agenda-team-building-detail"),
         StepKind::Sharing => (Screen::Practice, "agenda-sharing-detail"),
         StepKind::RolePlay => (Screen::Round, "agenda-roleplay-detail"),
+        StepKind::Quiz => (Screen::Quiz, "agenda-quiz-detail"),
         StepKind::Debrief => (Screen::Debrief, "agenda-debrief-detail"),
     }
 }

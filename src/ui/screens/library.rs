@@ -12,7 +12,7 @@ use crate::ui::theme::{icons, spacing, text_size, widgets};
 
 pub(super) fn show(ui: &mut Ui, cx: &mut UiCx) {
     let p = cx.palette;
-    let subtitle = cx.t_args("library-subtitle", &[("count", cx.shelf.library.scenarios.len().into())]);
+    let subtitle = cx.t_args("library-subtitle", &[("count", cx.shelf.library.items.len().into())]);
     widgets::screen_title(ui, &p, icons::LIBRARY, &cx.t("screen-library"), Some(&subtitle));
     filters(ui, cx);
     ui.add_space(spacing::GAP);

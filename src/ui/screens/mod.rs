@@ -9,6 +9,7 @@ mod library;
 mod observers;
 mod practice;
 mod presentations;
+mod quiz;
 mod round;
 pub mod round_console;
 mod round_result;
@@ -38,6 +39,7 @@ impl ScreenView for Screen {
             Screen::Teams => icons::TEAMS,
             Screen::Presentations => icons::PRESENT,
             Screen::Stories => icons::STORIES,
+            Screen::Quiz => icons::QUIZ,
             Screen::Library => icons::LIBRARY,
             Screen::Round => icons::ROUND,
             Screen::RoundResult => icons::RESULT,
@@ -55,6 +57,7 @@ impl ScreenView for Screen {
             Screen::Teams => teams::show(ui, cx),
             Screen::Presentations => presentations::show(ui, cx),
             Screen::Stories => stories::show(ui, cx),
+            Screen::Quiz => quiz::show(ui, cx),
             Screen::Library => library::show(ui, cx),
             Screen::Round => round::show(ui, cx),
             Screen::RoundResult => round_result::show(ui, cx),

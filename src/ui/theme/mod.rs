@@ -47,6 +47,7 @@ pub mod icons {
     pub const TEAMS: &str = "👥";
     pub const PRESENT: &str = "🎤";
     pub const STORIES: &str = "💬";
+    pub const QUIZ: &str = "❓";
     pub const LIBRARY: &str = "📚";
     pub const ROUND: &str = "🎭";
     pub const RESULT: &str = "📊";
@@ -65,8 +66,9 @@ pub mod icons {
     pub const DROPDOWN: &str = "▼";
 
     /// Every icon, so the glyph-coverage test can check them.
-    pub const ALL: [&str; 20] = [
+    pub const ALL: [&str; 21] = [
         HOME,
+        QUIZ,
         AGENDA,
         TEAMS,
         PRESENT,
