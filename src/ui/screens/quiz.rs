@@ -221,7 +221,8 @@ fn choices(ui: &mut Ui, cx: &mut UiCx, quiz: &QuizRun) {
                 let bar = egui::Rect::from_min_size(rect.min, Vec2::new(rect.width() * share, rect.height()));
                 painter.rect_filled(bar, egui::CornerRadius::same(spacing::ROUNDING), Color32::from_black_alpha(60));
             }
-            let ink = if order { p.text } else { readable_on(fill) };
+            // A dimmed tile is pale: dark ink keeps its words readable from the back row.
+            let ink = if order || dim { p.text } else { readable_on(fill) };
             let label = if order && revealed {
                 // The right order, step by step, after the answer.
                 format!("{}. {}", choice + 1, texts[choice])
