@@ -71,11 +71,10 @@ pub enum QuizAction {
     Start,
     /// Close the question, show the standings, open the next, finish.
     Next,
-    /// A team's answer without phones (keys or mouse), as places on screen.
-    Answer {
-        team: TeamId,
-        places: Vec<usize>,
-    },
+    /// Without phones, by key or click: the team that answers next (its place in the team list)…
+    PickTeam(usize),
+    /// …then its choice (the place on screen; for an order, every place in turn).
+    PickChoice(usize),
     Abandon,
     /// Undo the last abandon.
     RestoreAbandoned,

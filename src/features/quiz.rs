@@ -122,9 +122,23 @@ fn apply_quiz_actions(
                 let Some(quiz) = open else { continue };
                 SessionEdit::AdvanceQuiz { quiz }
             }
-            QuizAction::Answer { team, places } => {
+            QuizAction::PickTeam(place) => {
+                desk.typed = vec![*place];
+                continue;
+            }
+            QuizAction::PickChoice(place) => {
                 let Some(quiz) = open else { continue };
-                SessionEdit::AnswerQuiz { quiz, by: Answerer::Team(*team), places: places.clone() }
+                if desk.typed.is_empty() {
+                    continue;
+                }
+                desk.typed.push(*place);
+                let wanted = answer_length(&session.quizzes[quiz]);
+                if desk.typed.len() < wanted + 1 {
+                    continue;
+                }
+                let typed = std::mem::take(&mut desk.typed);
+                let Some(team) = session.teams.get(typed[0]).map(|t| t.id()) else { continue };
+                SessionEdit::AnswerQuiz { quiz, by: Answerer::Team(team), places: typed[1..].to_vec() }
             }
             QuizAction::Abandon => {
                 let Some(quiz) = open else { continue };
@@ -157,6 +171,14 @@ fn quiz_title(filter: &QuizFilter, cx: &EditContext) -> crate::core::lang::Bilin
     crate::core::lang::Bilingual::new(name(crate::core::lang::Lang::Zh), name(crate::core::lang::Lang::En))
 }
 
+/// How many places an answer names: every step of an order question, else one.
+fn answer_length(quiz: &QuizRun) -> usize {
+    match quiz.question().kind {
+        QuestionKind::Order { .. } => choice_count(quiz.question()),
+        _ => 1,
+    }
+}
+
 /// Team answers without phones: the team's place (1–9, 0 for the tenth), then its choice
 /// (1–4), or for an order question every place in turn; Backspace starts again. Enter or Space
 /// moves the quiz on.
@@ -185,21 +207,18 @@ fn quiz_keys(
         desk.typed.clear();
         return;
     }
+    // Keys typed this frame count on from those typed before.
+    let mut typed = desk.typed.len();
     for key in keys.get_just_pressed() {
         let Some(digit) = digit_of(*key) else { continue };
         // Team places count 1–9 then 0 for the tenth; choices count from 1.
-        let value = if desk.typed.is_empty() { (digit + 9) % 10 } else { digit.wrapping_sub(1) };
-        desk.typed.push(value);
-        let wanted = match quiz.question().kind {
-            QuestionKind::Order { .. } => choice_count(quiz.question()),
-            _ => 1,
+        let action = if typed == 0 {
+            QuizAction::PickTeam((digit + 9) % 10)
+        } else {
+            QuizAction::PickChoice(digit.wrapping_sub(1))
         };
-        if desk.typed.len() == wanted + 1 {
-            let typed = std::mem::take(&mut desk.typed);
-            if let Some(team) = session.teams.get(typed[0]).map(|t| t.id()) {
-                actions.write(UiAction::Quiz(QuizAction::Answer { team, places: typed[1..].to_vec() }));
-            }
-        }
+        typed = if typed == answer_length(quiz) { 0 } else { typed + 1 };
+        actions.write(UiAction::Quiz(action));
     }
 }
 

@@ -457,4 +457,86 @@ mod tests {
         assert_eq!(table.rows[0][..3], expected);
         assert!(table.rows.iter().all(|row| row.len() == table.headers.len()));
     }
+
+    /// Two teams answer one true/false quiz question by keys: Alpha right after 5 s, Beta wrong.
+    fn played_quiz() -> Session {
+        use crate::core::lang::Bilingual;
+        use crate::core::quiz::{Question, QuestionKind, QuizMode};
+        use crate::core::scenario::Difficulty;
+        use crate::core::session::{EditContext, SessionEdit};
+        let mut session = Session::new("quiz", Lang::En);
+        let teams = ["Alpha", "Beta"].map(|name| session.add_team(name, "⭐").unwrap());
+        let question = Question {
+            id: "q".into(),
+            model: "7a".into(),
+            difficulty: Difficulty::Easy,
+            prompt: Bilingual::new("先道歉?", "Apologize first?"),
+            kind: QuestionKind::TrueFalse { correct: true },
+            explanation: Bilingual::new("先接受。", "Accept comes first."),
+            time_secs: None,
+        };
+        let at = |ms| EditContext::new(Timestamp(ms), None);
+        let start = SessionEdit::StartQuiz {
+            title: Bilingual::new("测验", "Quiz"),
+            questions: vec![question],
+            mode: QuizMode::Teams,
+            seed: 1,
+        };
+        session.apply(&start, &at(0)).unwrap();
+        for (team, place) in [(teams[0], 0), (teams[1], 1)] {
+            let answer = SessionEdit::AnswerQuiz { quiz: 0, by: Answerer::Team(team), places: vec![place] };
+            session.apply(&answer, &at(5_000)).unwrap();
+        }
+        for ms in [6_000, 7_000, 8_000] {
+            session.apply(&SessionEdit::AdvanceQuiz { quiz: 0 }, &at(ms)).unwrap();
+        }
+        session
+    }
+
+    #[test]
+    fn quiz_tables_give_each_questions_answers_and_each_teams_points() {
+        let session = played_quiz();
+        let labels = &Labels::new(Locales::compiled_in(), Lang::En);
+        let questions = quiz_questions(&session, labels);
+        assert_eq!(
+            questions.rows,
+            vec![vec!["1", "1. Apologize first?", "true_false", "7a", "2", "True: 1 · False: 1", "50%", "True"]]
+        );
+        // Alpha: 500 + 500 × 15/20 = 875 quiz points, 2 ledger points (1.75 rounded).
+        let teams = quiz_teams(&session, labels);
+        assert_eq!(teams.rows, vec![vec!["1", "1", "Alpha", "875", "2"], vec!["1", "2", "Beta", "0", "0"]]);
+        assert!(quiz_players(&session, labels).rows.is_empty(), "nobody answered on a phone");
+        let entry = session.ledger.iter().find(|e| e.source == PointsSource::Quiz(1)).unwrap();
+        assert_eq!((entry.points, entry.reason.as_str()), (2, "Quiz 1 · Quiz · 875 quiz points · place 1"));
+    }
+
+    #[test]
+    fn a_finished_quiz_sends_each_answer_and_each_teams_points_to_xapi() {
+        let session = played_quiz();
+        let statements = crate::core::export::xapi::statements(
+            &session,
+            rubrics(),
+            Locales::compiled_in(),
+            "https://lms.example",
+            Timestamp(9_000),
+        );
+        let answered: Vec<(&str, bool, u64)> = statements
+            .iter()
+            .filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/answered")
+            .map(|s| {
+                (
+                    s["actor"]["name"].as_str().unwrap(),
+                    s["result"]["success"].as_bool().unwrap(),
+                    s["result"]["score"]["raw"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(answered, vec![("Alpha", true, 875), ("Beta", false, 0)]);
+        let scored: Vec<&serde_json::Value> = statements
+            .iter()
+            .filter(|s| s["object"]["id"].as_str().is_some_and(|id| id.ends_with("/quizzes/1")))
+            .collect();
+        assert_eq!(scored.len(), 1, "one ledger entry: Beta scored nothing");
+        assert_eq!(scored[0]["result"]["score"]["raw"], 2);
+    }
 }

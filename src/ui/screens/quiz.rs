@@ -212,7 +212,11 @@ fn choices(ui: &mut Ui, cx: &mut UiCx, quiz: &QuizRun) {
             let is_right = right.contains(&choice);
             let dim = revealed && !order && !is_right;
             let fill = if dim { fill.gamma_multiply(0.35) } else { fill };
-            let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+            let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
+            // With a team picked (its badge below, or its key), a click on a choice answers for it.
+            if !revealed && !cx.quiz.desk.typed.is_empty() && response.clicked() {
+                cx.act(UiAction::Quiz(QuizAction::PickChoice(place)));
+            }
             let painter = ui.painter_at(rect);
             painter.rect_filled(rect, egui::CornerRadius::same(spacing::ROUNDING), fill);
             if revealed {
@@ -264,7 +268,15 @@ fn controls(ui: &mut Ui, cx: &mut UiCx, quiz: &QuizRun) {
             let text = format!("{} {}{}", (place + 1) % 10, team.emoji, if done { " ✔" } else { "" });
             let color = team_color(team.color);
             let fill = if done { color } else { color.gamma_multiply(0.3) };
-            widgets::pill(ui, RichText::new(text).size(text_size::SMALL).color(readable_on(fill)), fill);
+            let picked = cx.quiz.desk.typed.first() == Some(&place);
+            let pill = widgets::pill(ui, RichText::new(text).size(text_size::SMALL).color(readable_on(fill)), fill);
+            if picked {
+                let stroke = egui::Stroke::new(3.0, p.accent);
+                ui.painter().rect_stroke(pill.rect, egui::CornerRadius::same(24), stroke, egui::StrokeKind::Outside);
+            }
+            if quiz.phase == QuizPhase::Asking && !done && pill.interact(Sense::click()).clicked() {
+                cx.act(UiAction::Quiz(QuizAction::PickTeam(place)));
+            }
         }
         if quiz.mode == QuizMode::Players && !session.room.seats.is_empty() {
             let phones = quiz.answers_to(n).filter(|a| matches!(a.by, Answerer::Seat(_))).count();
