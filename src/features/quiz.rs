@@ -9,8 +9,8 @@ use bevy_egui::input::EguiWantsInput;
 
 use crate::core::content_error::ContentError;
 use crate::core::ids::Timestamp;
-use crate::core::quiz::play::{QuizPhase, choice_count};
-use crate::core::quiz::{Answerer, QuestionKind, QuizBank, QuizFilter, QuizMode, QuizRun, build, validate};
+use crate::core::quiz::play::{QuizPhase, answer_length};
+use crate::core::quiz::{Answerer, QuizBank, QuizFilter, QuizMode, QuizRun, build, validate};
 use crate::core::session::{Applied, EditContext, Session, SessionEdit, TeamId};
 use crate::features::actions::{QuizAction, UiAction};
 use crate::features::content::{CurrentSession, LoadedLocales};
@@ -132,7 +132,7 @@ fn apply_quiz_actions(
                     continue;
                 }
                 desk.typed.push(*place);
-                let wanted = answer_length(&session.quizzes[quiz]);
+                let wanted = answer_length(session.quizzes[quiz].question());
                 if desk.typed.len() < wanted + 1 {
                     continue;
                 }
@@ -169,14 +169,6 @@ fn quiz_title(filter: &QuizFilter, cx: &EditContext) -> crate::core::lang::Bilin
         names.join(lang.list_separator())
     };
     crate::core::lang::Bilingual::new(name(crate::core::lang::Lang::Zh), name(crate::core::lang::Lang::En))
-}
-
-/// How many places an answer names: every step of an order question, else one.
-fn answer_length(quiz: &QuizRun) -> usize {
-    match quiz.question().kind {
-        QuestionKind::Order { .. } => choice_count(quiz.question()),
-        _ => 1,
-    }
 }
 
 /// Team answers without phones: the team's place (1–9, 0 for the tenth), then its choice
@@ -217,7 +209,7 @@ fn quiz_keys(
         } else {
             QuizAction::PickChoice(digit.wrapping_sub(1))
         };
-        typed = if typed == answer_length(quiz) { 0 } else { typed + 1 };
+        typed = if typed == answer_length(quiz.question()) { 0 } else { typed + 1 };
         actions.write(UiAction::Quiz(action));
     }
 }

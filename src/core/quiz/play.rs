@@ -98,11 +98,7 @@ pub fn choice_count(question: &Question) -> usize {
 /// How much of an answer is right, 0 to 1. Order questions earn credit by position: the share
 /// of steps in their right place (what the room can check at a glance on the answer slide).
 pub fn correct_share(question: &Question, choice: &[usize]) -> f64 {
-    let one = |right: usize| if choice == [right] { 1.0 } else { 0.0 };
     match &question.kind {
-        QuestionKind::Single { correct, .. } | QuestionKind::SpotTheLine { correct, .. } => one(*correct),
-        QuestionKind::TrueFalse { correct } => one(if *correct { 0 } else { 1 }),
-        QuestionKind::DiscType { correct, .. } => one(Disc::ALL.iter().position(|d| d == correct).unwrap_or(0)),
         QuestionKind::Order { steps } => {
             if choice.len() != steps.len() {
                 return 0.0;
@@ -110,6 +106,16 @@ pub fn correct_share(question: &Question, choice: &[usize]) -> f64 {
             let in_place = choice.iter().enumerate().filter(|&(place, &step)| place == step).count();
             in_place as f64 / steps.len() as f64
         }
+        _ if choice == right_choice(question).as_slice() => 1.0,
+        _ => 0.0,
+    }
+}
+
+/// How many choices an answer names: every step of an order question, else one.
+pub fn answer_length(question: &Question) -> usize {
+    match question.kind {
+        QuestionKind::Order { .. } => choice_count(question),
+        _ => 1,
     }
 }
 

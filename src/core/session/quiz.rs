@@ -5,7 +5,7 @@ use crate::core::lang::Bilingual;
 use crate::core::locale::Locales;
 use crate::core::quiz::bank::Question;
 use crate::core::quiz::play::{
-    Answerer, MAX_QUIZ_QUESTIONS, QuizAnswer, QuizMode, QuizPhase, QuizRefusal, QuizRun, choice_count, ledger_points,
+    Answerer, MAX_QUIZ_QUESTIONS, QuizAnswer, QuizMode, QuizPhase, QuizRefusal, QuizRun, answer_length, ledger_points,
 };
 
 use super::edit::Applied;
@@ -87,10 +87,7 @@ impl Session {
             return refuse(QuizRefusal::TooLate);
         }
         let Some(choice) = quiz.choices_of_places(question, places) else { return refuse(QuizRefusal::BadChoice) };
-        let wanted = match quiz.question().kind {
-            crate::core::quiz::QuestionKind::Order { .. } => choice_count(quiz.question()),
-            _ => 1,
-        };
+        let wanted = answer_length(quiz.question());
         let mut distinct = choice.clone();
         distinct.sort_unstable();
         distinct.dedup();
